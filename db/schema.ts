@@ -1,0 +1,220 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import type { AdapterAccountType } from "next-auth/adapters";
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const created = () => timestamptz("created_at").notNull().defaultNow();
+
+export const roleEnum = pgEnum("role", ["member", "editor", "admin"]);
+export const issueStatusEnum = pgEnum("issue_status", ["draft", "scheduled", "published"]);
+export const accessLevelEnum = pgEnum("access_level", ["free", "subscribers"]);
+export const accessSourceEnum = pgEnum("access_source", ["subscription", "prepaid", "gift", "comp"]);
+export const tokenPurposeEnum = pgEnum("token_purpose", ["login", "reset_password", "verify_email"]);
+
+/** The paper itself: one row, edited by admins. */
+export const publication = pgTable("publication", {
+  id: smallint("id").primaryKey().default(1),
+  name: text("name").notNull(),
+  slogan: text("slogan").notNull(),
+  cnNumber: text("cn_number").notNull(),
+  sponsor: text("sponsor").notNull(),
+  publisher: text("publisher").notNull(),
+  hotline: text("hotline").notNull(),
+  timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  weekdays: integer("weekdays").array().notNull(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+});
+
+export const issues = pgTable("issues", {
+  id: serial("id").primaryKey(),
+  /** Publication date in the paper's time zone. */
+  date: date("date", { mode: "string" }).notNull().unique(),
+  number: integer("number").notNull().unique(),
+  pageCount: smallint("page_count").notNull(),
+  status: issueStatusEnum("status").notNull().default("draft"),
+  publishAt: timestamptz("publish_at"),
+  publishedAt: timestamptz("published_at"),
+  createdAt: created(),
+});
+
+export const pages = pgTable(
+  "pages",
+  {
+    id: serial("id").primaryKey(),
+    issueId: integer("issue_id").notNull().references(() => issues.id, { onDelete: "cascade" }),
+    number: smallint("number").notNull(),
+    name: text("name").notNull(),
+    editor: text("editor"),
+    /** Storage key of the page image; width/height give its aspect ratio. */
+    imageKey: text("image_key"),
+    imageWidth: integer("image_width"),
+    imageHeight: integer("image_height"),
+    pdfKey: text("pdf_key"),
+  },
+  (t) => [uniqueIndex("pages_issue_number").on(t.issueId, t.number)],
+);
+
+/** A polygon in page-relative coordinates: each point is [x, y] with 0 ≤ x, y ≤ 1. */
+export type HotZone = { points: [number, number][] };
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: serial("id").primaryKey(),
+    issueId: integer("issue_id").notNull().references(() => issues.id, { onDelete: "cascade" }),
+    pageId: integer("page_id").notNull().references(() => pages.id, { onDelete: "cascade" }),
+    column: text("column"),
+    kicker: text("kicker"),
+    title: text("title").notNull(),
+    subtitle: text("subtitle"),
+    byline: text("byline"),
+    source: text("source"),
+    /** Plain paragraphs separated by blank lines. */
+    body: text("body").notNull(),
+    access: accessLevelEnum("access").notNull().default("subscribers"),
+    position: smallint("position").notNull().default(0),
+    hotZones: jsonb("hot_zones").$type<HotZone[]>().notNull().default([]),
+    /** Marks demo filler so nobody mistakes it for reporting. */
+    isSample: boolean("is_sample").notNull().default(false),
+    createdAt: created(),
+  },
+  (t) => [index("articles_page").on(t.pageId, t.position), index("articles_issue").on(t.issueId)],
+);
+
+export const images = pgTable(
+  "images",
+  {
+    id: serial("id").primaryKey(),
+    articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
+    fileKey: text("file_key").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    caption: text("caption"),
+    credit: text("credit"),
+    position: smallint("position").notNull().default(0),
+  },
+  (t) => [index("images_article").on(t.articleId)],
+);
+
+export const pauses = pgTable("pauses", {
+  id: serial("id").primaryKey(),
+  startsOn: date("starts_on", { mode: "string" }).notNull(),
+  endsOn: date("ends_on", { mode: "string" }).notNull(),
+  reason: text("reason").notNull(),
+  basis: text("basis"),
+  noticeText: text("notice_text"),
+  createdAt: created(),
+});
+
+// ── Accounts: Auth.js adapter tables, extended with role and password ──
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+  name: text("name"),
+  email: text("email").notNull().unique(),
+  emailVerified: timestamptz("email_verified"),
+  image: text("image"),
+  role: roleEnum("role").notNull().default("member"),
+  passwordHash: text("password_hash"),
+  createdAt: created(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").$type<AdapterAccountType>().notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamptz("expires").notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamptz("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+/** Single-use mailed secrets: sign-in link + code, password reset, email verification. Only hashes are stored. */
+export const authTokens = pgTable(
+  "auth_tokens",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    purpose: tokenPurposeEnum("purpose").notNull(),
+    linkHash: text("link_hash").notNull().unique(),
+    codeHash: text("code_hash"),
+    failedAttempts: smallint("failed_attempts").notNull().default(0),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+    createdAt: created(),
+  },
+  (t) => [index("auth_tokens_user").on(t.userId, t.purpose)],
+);
+
+/**
+ * Access windows: the one source of "is a subscriber". A reader has access at
+ * time T when some window has startsAt ≤ T and (endsAt is null or T < endsAt).
+ */
+export const accessWindows = pgTable(
+  "access_windows",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    startsAt: timestamptz("starts_at").notNull(),
+    endsAt: timestamptz("ends_at"),
+    source: accessSourceEnum("source").notNull(),
+    /** External reference: a Stripe subscription or payment id, a gift code, a staff note. */
+    reference: text("reference"),
+    createdAt: created(),
+  },
+  (t) => [index("access_windows_user").on(t.userId, t.startsAt)],
+);
+
+/** Counters for rate-limiter-flexible's Drizzle store, shared by every app instance. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamptz("expire"),
+});
+
+/** Mail kept locally when no SMTP_URL is set (development and demo). */
+export const outbox = pgTable("outbox", {
+  id: serial("id").primaryKey(),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  text: text("text").notNull(),
+  createdAt: created(),
+});
