@@ -76,6 +76,7 @@ export function parseEnv(raw: Record<string, string | undefined>, secrets: Secre
       );
     }
     authSecret = secrets(env.DATA_DIR).AUTH_SECRET;
+    if (!authSecret) throw new EnvError(`The generated secrets in ${env.DATA_DIR}/secrets.json have no AUTH_SECRET: delete the file to regenerate it.`);
   }
   return {
     ...env,

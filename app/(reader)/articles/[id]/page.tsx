@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleBody } from "@/components/reader/article-body";
+import { parseIdParam } from "@/lib/params";
+import { getArticleForPublic } from "@/lib/reading";
+
+// The anonymous reader's article: free articles whole, others as a teaser. It
+// holds nothing gated, so one cached copy serves everyone without a session;
+// middleware sends signed-in readers to ./full instead.
+export const revalidate = 300;
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = parseIdParam((await params).id);
+  const article = id ? await getArticleForPublic(id) : null;
+  return article ? { title: article.title, description: article.paragraphs[0]?.slice(0, 120) } : { title: "未找到" };
+}
+
+export default async function PublicArticlePage({ params }: Props) {
+  const id = parseIdParam((await params).id);
+  const article = id ? await getArticleForPublic(id) : null;
+  if (!article) notFound();
+  return <ArticleBody article={article} signedIn={false} accessNote={null} />;
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AccessBadge } from "@/components/reader/access-badge";
+import { IssueNav } from "@/components/reader/issue-nav";
+import { PageViewer } from "@/components/reader/page-viewer";
+import { chineseDate } from "@/lib/dates";
+import { issueByDate, issueContents, issueNeighbours } from "@/lib/editions";
+import { parseDateParam, parseIdParam } from "@/lib/params";
+
+export const revalidate = 300;
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ date: string; n: string }> };
+
+async function load(params: Props["params"]) {
+  const raw = await params;
+  const date = parseDateParam(raw.date);
+  const number = parseIdParam(raw.n, 999);
+  const issue = date && number ? await issueByDate(date) : null;
+  if (!issue) return null;
+  const pages = await issueContents(issue.id);
+  const index = pages.findIndex((p) => p.number === number);
+  if (index < 0) return null;
+  return { issue, pages, page: pages[index]!, previous: pages[index - 1], next: pages[index + 1] };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const data = await load(params);
+  return { title: data ? `第${data.page.number}版 ${data.page.name} · ${chineseDate(data.issue.date)}` : "未找到" };
+}
+
+export default async function PageView({ params }: Props) {
+  const data = await load(params);
+  if (!data) notFound();
+  const { issue, page, previous, next } = data;
+  const neighbours = await issueNeighbours(issue.date);
+  const base = `/issues/${issue.date}`;
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="font-serif text-2xl font-bold">
+          第{page.number}版 · {page.name}
+        </h1>
+        <p className="text-sm text-muted">
+          <Link href={base} className="hover:text-brand">
+            {chineseDate(issue.date)} 总第{issue.number}期
+          </Link>
+          {page.editor && <span className="ml-3">责任编辑:{page.editor}</span>}
+        </p>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <PageViewer page={page} imageSrc={`${base}/pages/${page.number}/image`} articles={page.articles} />
+        <section aria-labelledby="page-articles">
+          <h2 id="page-articles" className="mb-2 font-bold">本版文章</h2>
+          {page.articles.length === 0 ? (
+            <p className="text-sm text-muted">本版没有可在线阅读的文章。</p>
+          ) : (
+            <ol className="space-y-3">
+              {page.articles.map((a) => (
+                <li key={a.id} className="border-b border-rule pb-2">
+                  {a.kicker && <p className="text-xs text-muted">{a.kicker}</p>}
+                  <Link href={`/articles/${a.id}`} className="font-serif font-bold hover:text-brand">
+                    {a.title}
+                  </Link>
+                  <p className="mt-1 flex items-center gap-2 text-xs text-muted">
+                    {a.byline}
+                    <AccessBadge access={a.access} />
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+          <nav aria-label="翻版 Pages" className="mt-4 flex justify-between text-sm">
+            {previous ? <Link href={`${base}/pages/${previous.number}`} className="hover:text-brand">← 第{previous.number}版 {previous.name}</Link> : <span />}
+            {next && <Link href={`${base}/pages/${next.number}`} className="hover:text-brand">第{next.number}版 {next.name} →</Link>}
+          </nav>
+        </section>
+      </div>
+      <IssueNav {...neighbours} suffix="/pages/1" />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { IssueOverview } from "@/components/reader/issue-overview";
+import { Masthead } from "@/components/reader/masthead";
+import { NextIssueNotice } from "@/components/reader/next-issue-notice";
+import { addDays, todayInPaperZone } from "@/lib/dates";
+import { getPauses, getPublication, issueContents, latestIssueOnOrBefore } from "@/lib/editions";
+import { nextIssueInfo } from "@/lib/next-issue";
+import { parseDateParam } from "@/lib/params";
+
+// `/` is rewritten here by middleware with today's date in Asia/Shanghai: one
+// cached page per calendar day, rendered on first request, never at build.
+export const revalidate = 60;
+export const generateStaticParams = async () => [];
+
+export const metadata: Metadata = { title: "今日报纸" };
+
+export default async function TodayPage({ params }: { params: Promise<{ date: string }> }) {
+  const date = parseDateParam((await params).date);
+  const today = todayInPaperZone();
+  // Only dates around today: anything else would let visitors fill the cache with pages nobody needs.
+  if (!date || date < addDays(today, -1) || date > addDays(today, 1)) notFound();
+
+  const [publication, pauses, issue] = await Promise.all([getPublication(), getPauses(), latestIssueOnOrBefore(date)]);
+  const info = nextIssueInfo(date, issue?.date ?? null, publication.weekdays, pauses);
+  if (!issue) {
+    return (
+      <div className="space-y-4 py-10 text-center">
+        <p className="text-lg">暂无已出版的报纸。</p>
+        <NextIssueNotice info={info} />
+      </div>
+    );
+  }
+  const pages = await issueContents(issue.id);
+  return (
+    <div className="space-y-6">
+      <Masthead publication={publication} issue={issue} />
+      <NextIssueNotice info={info} />
+      {issue.date !== date && <p className="text-sm text-muted">今日无新一期出版,以下为最近一期。</p>}
+      <IssueOverview issue={issue} pages={pages} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import type { Issue, PageWithArticles } from "@/lib/editions";
+import { AccessBadge } from "./access-badge";
+
+/** An issue at a glance: the front page's stories first, then every 版 with its articles. */
+export function IssueOverview({ issue, pages }: { issue: Issue; pages: PageWithArticles[] }) {
+  const [front, ...rest] = pages;
+  const base = `/issues/${issue.date}`;
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
+      <section aria-labelledby="lead-heading">
+        <h2 id="lead-heading" className="sr-only">
+          头版要闻
+        </h2>
+        {front && (
+          <ol className="divide-y divide-rule">
+            {front.articles.map((a, i) => (
+              <li key={a.id} className="py-4">
+                {a.kicker && <p className="text-sm text-muted">{a.kicker}</p>}
+                {a.column && <p className="text-xs font-bold tracking-widest text-brand">{a.column}</p>}
+                <h3 className={`font-serif font-bold leading-snug ${i === 0 ? "text-2xl sm:text-3xl" : "text-xl"}`}>
+                  <Link href={`/articles/${a.id}`} className="hover:text-brand">
+                    {a.title}
+                  </Link>
+                </h3>
+                {a.subtitle && <p className="mt-1 text-muted">{a.subtitle}</p>}
+                <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted">
+                  {[a.source, a.byline].filter(Boolean).join(" ")}
+                  <AccessBadge access={a.access} />
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+        {front && (
+          <p className="mt-2">
+            <Link href={`${base}/pages/1`} className="text-sm text-brand underline underline-offset-4">
+              查看第1版版面 →
+            </Link>
+          </p>
+        )}
+      </section>
+      <nav aria-label="版面导航 Pages" className="lg:border-l lg:border-rule lg:pl-6">
+        <h2 className="mb-2 font-bold">本期版面</h2>
+        <ol className="space-y-3 text-sm">
+          {pages.map((p) => (
+            <li key={p.id}>
+              <Link href={`${base}/pages/${p.number}`} className="font-bold hover:text-brand">
+                第{p.number}版 · {p.name}
+              </Link>
+              {p !== front && (
+                <ul className="mt-1 space-y-1 pl-3 text-muted">
+                  {p.articles.map((a) => (
+                    <li key={a.id}>
+                      <Link href={`/articles/${a.id}`} className="hover:text-brand">
+                        {a.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+        {rest.length === 0 && <p className="text-sm text-muted">本期只有一个版面。</p>}
+      </nav>
+    </div>
+  );
+}

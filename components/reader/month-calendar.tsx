@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { datesOfMonth, isoWeekday, type IsoDate, type YearMonth } from "@/lib/dates";
+import type { Issue } from "@/lib/editions";
+import { classifyDay, type PauseLike } from "@/lib/schedule";
+
+const weekdayHeads = ["一", "二", "三", "四", "五", "六", "日"];
+
+/** 往期回顾: a Monday-first month in the paper's calendar, each day saying what happened on it. */
+export function MonthCalendar(props: {
+  month: YearMonth;
+  today: IsoDate;
+  issues: Issue[];
+  weekdays: readonly number[];
+  pauses: readonly PauseLike[];
+}) {
+  const dates = datesOfMonth(props.month);
+  const leading = isoWeekday(dates[0]!) - 1;
+  const byDate = new Map(props.issues.map((i) => [i.date, i]));
+  return (
+    <div role="grid" aria-label={`${props.month.year}年${props.month.month}月`} className="grid grid-cols-7 gap-px overflow-hidden rounded border border-rule bg-rule text-sm">
+      {weekdayHeads.map((h) => (
+        <div key={h} role="columnheader" className="bg-stone-100 py-1 text-center text-xs text-muted">
+          周{h}
+        </div>
+      ))}
+      {Array.from({ length: leading }, (_, i) => (
+        <div key={`pad-${i}`} className="bg-paper" aria-hidden />
+      ))}
+      {dates.map((date) => (
+        <DayCell key={date} date={date} today={props.today} issue={byDate.get(date)} weekdays={props.weekdays} pauses={props.pauses} />
+      ))}
+    </div>
+  );
+}
+
+function DayCell({ date, today, issue, weekdays, pauses }: { date: IsoDate; today: IsoDate; issue?: Issue; weekdays: readonly number[]; pauses: readonly PauseLike[] }) {
+  const day = Number(date.slice(8));
+  const kind = classifyDay(date, weekdays, pauses);
+  const base = "flex min-h-20 flex-col gap-0.5 bg-white p-1.5 sm:min-h-24";
+  const label = <span className={`text-xs ${date === today ? "rounded bg-ink px-1 text-white" : "text-muted"}`}>{day}</span>;
+  if (issue) {
+    return (
+      <div role="gridcell" className={`${base} bg-amber-50`}>
+        {label}
+        <Link href={`/issues/${issue.date}`} className="font-bold text-brand hover:underline" aria-label={`${date} 总第${issue.number}期`}>
+          第{issue.number}期
+        </Link>
+      </div>
+    );
+  }
+  if (kind.kind === "paused") {
+    return (
+      <div role="gridcell" className={`${base} bg-stone-100`} data-paused={date}>
+        {label}
+        <span className="font-bold text-stone-700">休刊</span>
+        <span className="text-xs text-muted">{kind.pause.reason}</span>
+      </div>
+    );
+  }
+  if (kind.kind === "publication") {
+    return (
+      <div role="gridcell" className={base}>
+        {label}
+        <span className="text-xs text-muted">{date > today ? "出版日" : "出版日 · 暂无电子版"}</span>
+      </div>
+    );
+  }
+  return (
+    <div role="gridcell" className={`${base} text-stone-400`}>
+      {label}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+
+/**
+ * The page image. Gated pages answer 401/403 to readers without access; then
+ * the frame explains why instead of showing a broken image. The hot zones stay
+ * usable either way.
+ */
+export function PageImage({ src, alt, locked }: { src: string; alt: string; locked: boolean }) {
+  const [failed, setFailed] = useState(false);
+  if (failed) {
+    return (
+      <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 bg-stone-100 p-6 text-center text-sm text-muted">
+        <p>{locked ? "本版版面图仅供订阅用户查看。" : "版面图暂时无法显示。"}</p>
+        {locked && (
+          <p className="flex gap-3">
+            <Link href="/login" className="text-brand underline">登录</Link>
+            <Link href="/subscribe" className="text-brand underline">订阅</Link>
+          </p>
+        )}
+      </div>
+    );
+  }
+  // eslint-disable-next-line @next/next/no-img-element -- served by our access-checked route, not the image optimiser
+  return <img src={src} alt={alt} className="absolute inset-0 h-full w-full" onError={() => setFailed(true)} />;
+}

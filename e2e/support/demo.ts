@@ -1,0 +1,27 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "caixin-demo-2026";
+export const AI_ARTICLE_TITLE = "内蒙古全面推动人工智能赋能千行百业";
+/** A sentence from the subscriber-only AI article, after its first paragraph: gated text. */
+export const GATED_MARKER = "内蒙古将聚焦三大目标,推动人工智能发展迈上新台阶。";
+export const TEASER_START = "4月23日,内蒙古自治区人民政府新闻办举行新闻发布会";
+
+/** Signs in through the real password form and waits until the account page shows. */
+export async function signInWithPassword(page: Page, email: string, next = "/account") {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  const form = page.locator("form", { has: page.getByLabel("密码", { exact: true }) });
+  await form.getByLabel("邮箱").fill(email);
+  await form.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+  await form.getByRole("button", { name: /登录/ }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+/** The id of the AI article, read from the issue page like a reader would find it. */
+export async function aiArticlePath(page: Page): Promise<string> {
+  await page.goto("/issues/2026-04-30");
+  const link = page.getByRole("link", { name: AI_ARTICLE_TITLE }).first();
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/^\/articles\/\d+$/);
+  return href!;
+}

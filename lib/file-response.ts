@@ -1,0 +1,22 @@
+import "server-only";
+
+/**
+ * A stored file as an HTTP response. Files we serve are never run as pages:
+ * nosniff plus a sandboxing CSP keep an SVG or a mislabelled upload inert even
+ * when opened directly. Gated files are cached only by the reader's browser.
+ */
+export function fileResponse(object: { body: Buffer; contentType: string }, options: { shared: boolean }): Response {
+  return new Response(new Uint8Array(object.body), {
+    headers: {
+      "Content-Type": object.contentType,
+      "Content-Length": String(object.body.byteLength),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox",
+      "Cache-Control": options.shared ? "public, max-age=300, stale-while-revalidate=3600" : "private, max-age=300",
+      Vary: "Cookie",
+    },
+  });
+}
+
+export const deny = (status: 401 | 403 | 404, message: string) =>
+  new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });

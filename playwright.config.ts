@@ -1,0 +1,50 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const mailboxDir = path.resolve(process.env.E2E_MAILBOX_DIR ?? `.test-data/mailbox-${process.pid}`);
+process.env.E2E_MAILBOX_DIR = mailboxDir;
+
+/** Drives the real production build (see scripts/test.mjs) in Debian's Chromium. */
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: ".test-data/playwright-results",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  globalSetup: "./e2e/support/global-setup.ts",
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `node_modules/.bin/next start -p ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      ...(process.env as Record<string, string>),
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      APP_URL: `http://127.0.0.1:${port}`,
+    },
+  },
+});

@@ -1,0 +1,78 @@
+import { spawn } from "node:child_process";
+import autocannon from "autocannon";
+import { buildIfNeeded } from "./build-if-needed.mjs";
+import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
+
+/**
+ * `npm run bench`: the production build on a fresh seeded database (PGlite, or
+ * PostgreSQL when DATABASE_URL is set), measured from loopback with autocannon
+ * (-c 20 -d 10 per target). Prints req/s, p50, p99 and errors.
+ */
+const port = Number(process.env.BENCH_PORT ?? 3200);
+const base = `http://127.0.0.1:${port}`;
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const targets = { "/": 400, "article (anonymous)": 700, "article (subscriber)": 600 };
+
+async function signIn(email, password) {
+  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrfResponse.json();
+  const cookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/password`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: base }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`Could not sign in ${email} for the benchmark`);
+  return session.split(";")[0];
+}
+
+async function aiArticlePath() {
+  const html = await (await fetch(`${base}/issues/2026-04-30`)).text();
+  const match = /href="(\/articles\/\d+)"[^>]*>内蒙古全面推动人工智能赋能千行百业/.exec(html);
+  if (!match) throw new Error("The demo AI article is not on the issue page");
+  return match[1];
+}
+
+function measure(title, path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url: `${base}${path}`, connections: 20, duration, headers }, (error, result) => {
+      if (error) return reject(error);
+      const errors = result.errors + result.timeouts + result.non2xx;
+      resolve({ target: title, "req/s": Math.round(result.requests.average), "p50 ms": result.latency.p50, "p99 ms": result.latency.p99, errors, goal: `≥ ${targets[title]}` });
+    });
+  });
+}
+
+async function main() {
+  await buildIfNeeded();
+  const database = await freshDatabaseEnv("bench");
+  let server;
+  try {
+    await run(bin("tsx"), ["scripts/migrate.ts"], { env: database.env });
+    await run(bin("tsx"), ["scripts/seed.ts"], { env: database.env });
+    server = spawn(bin("next"), ["start", "-p", String(port)], { cwd: root, stdio: "ignore", env: { ...process.env, ...database.env } });
+    await waitForUrl(`${base}/api/health`);
+    const article = await aiArticlePath();
+    const session = await signIn("subscriber@demo.test", "caixin-demo-2026");
+    const full = await (await fetch(`${base}${article}`, { headers: { cookie: session } })).text();
+    if (!full.includes("内蒙古将聚焦三大目标")) throw new Error("The subscriber does not get the full article: the benchmark would measure the wrong page");
+    for (const path of ["/", article]) await fetch(`${base}${path}`); // first render fills the page cache
+    const rows = [];
+    rows.push(await measure("/", "/"));
+    rows.push(await measure("article (anonymous)", article));
+    rows.push(await measure("article (subscriber)", article, { cookie: session }));
+    console.log(`\nBenchmark on ${database.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}: autocannon -c 20 -d ${duration}, loopback, ${article}`);
+    console.table(rows);
+  } finally {
+    server?.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await database.drop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`\n✗ ${error.message}`);
+  process.exit(1);
+});
