@@ -1,12 +1,12 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth from "next-auth";
+import NextAuth, { type AuthError } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { authConfig } from "@/lib/auth.config";
 import { env } from "@/lib/env";
-import { verifyPasswordSignIn } from "@/lib/passwords";
+import { authorizeEmailCode, authorizeEmailLink, authorizePassword } from "@/lib/sign-in";
 
 // Configured lazily so that `next build` neither reads secrets nor opens the database.
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
@@ -24,8 +24,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       Credentials({
         id: "password",
         credentials: { email: {}, password: {} },
-        authorize: (credentials, request) => verifyPasswordSignIn(credentials, request),
+        authorize: (credentials, request) => authorizePassword(credentials, request),
+      }),
+      Credentials({
+        id: "email-code",
+        credentials: { email: {}, code: {} },
+        authorize: (credentials, request) => authorizeEmailCode(credentials, request),
+      }),
+      Credentials({
+        id: "email-link",
+        credentials: { token: {} },
+        authorize: (credentials) => authorizeEmailLink(credentials),
       }),
     ],
+    logger: {
+      // A wrong password or a throttled attempt is an expected outcome, not a server error worth a stack trace.
+      error(error: Error) {
+        if ((error as AuthError).type === "CredentialsSignin") return;
+        const cause = (error.cause as { err?: unknown } | undefined)?.err;
+        console.error(`[auth][error] ${(error as AuthError).type ?? error.name}: ${error.message}`, cause ?? error.stack);
+      },
+    },
   };
 });

@@ -9,7 +9,8 @@ const FOOTER = `\n\n如果这不是您本人的操作,请忽略此邮件,您的�
 
 export function signInMail({ code, link, minutes }: { code: string; link: string; minutes: number }): MailContent {
   return {
-    subject: `${PAPER}登录码:${code}`,
+    // The code stays out of the subject: subjects end up in logs and on lock screens.
+    subject: `您的${PAPER}登录码`,
     text: `您好:\n\n您的登录码是 ${code},${minutes} 分钟内有效。也可以点击链接登录:\n${link}\n\n登录码和链接只能使用一次。${FOOTER}`,
   };
 }
