@@ -99,9 +99,9 @@ function charWidth(ch: string): number {
 const textWidth = (s: string) => [...s].reduce((sum, ch) => sum + charWidth(ch), 0);
 
 /** Characters that must not start a line (they hang at the end of the previous one). */
-const NO_LINE_START = new Set([..."，。、；：！？）》」』”’,.;:!?)]%…—·"]);
+const NO_LINE_START = new Set([..."，。、；：！？）》」』】〕”’,.;:!?)]%…—·"]);
 /** Characters that must not end a line. */
-const NO_LINE_END = new Set([..."（《「『“‘([" ]);
+const NO_LINE_END = new Set([..."（《「『【〔“‘(["]);
 
 /** Greedy line breaking by width (in em), keeping Latin words and numbers whole. */
 export function wrapText(text: string, maxEm: number): string[] {
@@ -137,6 +137,17 @@ function headlineLines(title: string, maxEm: number): string[] {
 
 function textEl(x: number, y: number, size: number, content: string, attrs = ""): string {
   return `<text x="${n(x)}" y="${n(y)}" font-size="${n(size)}"${attrs ? " " + attrs : ""}>${escapeXml(content)}</text>`;
+}
+
+/** Ray casting: whether a point lies inside a polygon (pixel coordinates). */
+function insidePolygon(x: number, y: number, polygon: readonly (readonly [number, number])[]): boolean {
+  let hit = false;
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const [xi, yi] = polygon[i]!;
+    const [xj, yj] = polygon[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
+  }
+  return hit;
 }
 
 /** Small deterministic PRNG so identical input gives byte-identical images. */
@@ -301,7 +312,11 @@ function blockSvg(block: PageBlock, index: number, W: number, H: number, s: numb
     const size = Math.max(20 * s, Math.min(46 * s, byArea));
     for (const line of headlineLines(block.title, w / size).slice(0, 3)) {
       y += size * 1.18;
-      out.push(textEl(x, y, size, line, `fill="${INK}" font-weight="900"`));
+      out.push(
+        block.boxed
+          ? textEl(x + w / 2, y, size, line, `fill="${INK}" font-weight="900" text-anchor="middle"`)
+          : textEl(x, y, size, line, `fill="${INK}" font-weight="900"`),
+      );
     }
     y += 8 * s;
     if (block.subtitle) {
@@ -319,17 +334,31 @@ function blockSvg(block: PageBlock, index: number, W: number, H: number, s: numb
     }
   }
   if (block.hasPhoto) {
-    const photoH = Math.max(0, Math.min(w * 0.68, (bottom - y) * 0.72));
+    let photoH = Math.max(0, Math.min(w * 0.6, (bottom - y) * 0.6));
+    // Content is laid out in the bounding box; in an L-shaped zone keep the photo out of the notch.
+    while (photoH > 40 * s && !(insidePolygon(x, y + photoH, pts) && insidePolygon(x + w, y + photoH, pts))) photoH *= 0.9;
     out.push(photoIcon(x, y + 4 * s, w, photoH));
     y += photoH + 10 * s;
   }
 
   const fontSize = 14 * s;
   const lineHeight = 21 * s;
-  const { slots, columnWidth } = lineSlots(x, y, w, bottom - y, lineHeight, s);
+  const laid = lineSlots(x, y, w, bottom - y, lineHeight, s);
+  const columnWidth = laid.columnWidth;
+  // Skip line positions outside the polygon, so non-rectangular zones fill only their own area.
+  const slots = laid.slots.filter((at) => insidePolygon(at.x, at.y - 6 * s, pts) && insidePolygon(at.x + at.width, at.y - 6 * s, pts));
   let slot = 0;
   if (block.text) {
-    for (const paragraph of block.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)) {
+    const paragraphs = block.text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    // A notice ends with its signature (落款): short closing lines set flush right.
+    let signatureFrom = paragraphs.length;
+    while (block.boxed && signatureFrom > 1 && textWidth(paragraphs[signatureFrom - 1]!) <= 12) signatureFrom--;
+    for (const [k, paragraph] of paragraphs.entries()) {
+      if (k >= signatureFrom) {
+        const at = slots[slot++];
+        if (at) out.push(textEl(at.x + at.width, at.y - 5 * s, fontSize, paragraph, `fill="${INK}" text-anchor="end"`));
+        continue;
+      }
       // First line indented two characters, as Chinese body text is.
       const first = wrapText(paragraph, columnWidth / fontSize - 2)[0] ?? "";
       const rest = wrapText(paragraph.slice(first.length).trimStart(), columnWidth / fontSize);

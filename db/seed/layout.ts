@@ -1,4 +1,5 @@
-import type { Polygon, SeedArticleDraft, SeedPage } from "./types";
+import type { IsoDate } from "@/lib/dates";
+import type { Polygon, SeedArticleDraft, SeedIssue, SeedPage } from "./types";
 
 /** An axis-aligned rectangle as a 4-point polygon, clockwise from the top left. */
 export const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => [
@@ -59,3 +60,11 @@ export function page(
     }),
   };
 }
+
+/** A published issue, released at 06:00 Shanghai time on its date as the paper is. */
+export const issue = (number: number, date: IsoDate, pages: SeedPage[]): SeedIssue => ({
+  number,
+  date,
+  publishedAt: new Date(`${date}T06:00:00+08:00`),
+  pages,
+});
