@@ -8,7 +8,6 @@ const MAX_LENGTH = 2048;
 
 // Browsers drop tabs and newlines inside URLs ("/\t/evil.com" becomes "//evil.com")
 // and treat "\" like "/", so both are refused outright, as are other control characters.
-// eslint-disable-next-line no-control-regex
 const forbidden = /[\u0000-\u001F\u007F\s\\]/;
 
 function looksLikeAnotherOrigin(path: string): boolean {
@@ -17,7 +16,6 @@ function looksLikeAnotherOrigin(path: string): boolean {
 
 /** For decoded forms: only the start decides the origin, so "?q=a b" stays acceptable. */
 function startsLikeAnotherOrigin(path: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const squeezed = path.replace(/[\u0000-\u001F\u007F\s]/g, "");
   return !squeezed.startsWith("/") || /^\/[/\\]/.test(squeezed);
 }

@@ -1,6 +1,8 @@
 import "server-only";
-import { CredentialsSignin } from "next-auth";
+// The very class next-auth re-exports (it pins this @auth/core), imported directly so plain Node tests can load it.
+import { CredentialsSignin } from "@auth/core/errors";
 import { z } from "zod";
+import { emailField, loginCodeField } from "@/lib/account-schemas";
 import { verifyPasswordSignIn } from "@/lib/passwords";
 import { clientIp, guardSignIn, type Throttle } from "@/lib/throttle";
 import { consumeLinkToken, consumeLoginCode } from "@/lib/tokens";
@@ -37,7 +39,7 @@ export async function authorizePassword(
   );
 }
 
-const codeCredentials = z.object({ email: z.email().max(254), code: z.string().regex(/^\d{6}$/) });
+const codeCredentials = z.object({ email: emailField, code: loginCodeField });
 
 /** Email + mailed 6-digit code. Counts against the same sign-in throttle as passwords. */
 export async function authorizeEmailCode(
@@ -48,7 +50,7 @@ export async function authorizeEmailCode(
   return guardSignIn(
     { email: emailOf(credentials), ip: clientIp(request.headers) },
     async () => {
-      const parsed = codeCredentials.safeParse({ email: emailOf(credentials), code: String(credentials.code ?? "").trim() });
+      const parsed = codeCredentials.safeParse({ email: emailOf(credentials), code: String(credentials.code ?? "") });
       if (!parsed.success) return null;
       const user = await findUserByEmail(parsed.data.email);
       if (!user) return null;

@@ -1,6 +1,7 @@
 import "server-only";
 import type Redis from "ioredis";
-import { CredentialsSignin } from "next-auth";
+// The very class next-auth re-exports (it pins this @auth/core), imported directly so plain Node tests can load it.
+import { CredentialsSignin } from "@auth/core/errors";
 import { RateLimiterDrizzle, RateLimiterRedis, type RateLimiterRes } from "rate-limiter-flexible";
 import { getDb, type Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
@@ -96,9 +97,6 @@ export function getThrottle(): Promise<Throttle> {
 
 export const minutesUntil = (ms: number): number => Math.max(1, Math.ceil(ms / 60_000));
 
-export const signInThrottledMessage = (minutes: number) => `登录尝试过多,请 ${minutes} 分钟后再试`;
-export const tooManyRequestsMessage = (minutes: number) => `操作过于频繁,请 ${minutes} 分钟后再试`;
-
 /**
  * Refuses a sign-in attempt while the account or the address is locked. The
  * minutes travel in the code ("throttled:12") because Auth.js passes only the
@@ -112,11 +110,8 @@ export class ThrottledSignIn extends CredentialsSignin {
   }
 }
 
-/** The minutes of a "throttled:N" code, or null for any other code. */
-export function throttledMinutes(code: unknown): number | null {
-  const m = typeof code === "string" ? /^throttled:(\d{1,4})$/.exec(code) : null;
-  return m ? Number(m[1]) : null;
-}
+/** The sign-in counter of an account, known or not, by its normalised address. */
+export const signInAccountHit = (email: string): Hit => ({ policy: SIGN_IN_BY_ACCOUNT, key: normalizeEmail(email).slice(0, 320) });
 
 /**
  * Wraps one sign-in attempt (inside a Credentials `authorize`, so posting to
@@ -130,7 +125,7 @@ export async function guardSignIn<T>(
   throttle?: Throttle,
 ): Promise<T | null> {
   const limits = throttle ?? (await getThrottle());
-  const account: Hit = { policy: SIGN_IN_BY_ACCOUNT, key: normalizeEmail(who.email).slice(0, 320) };
+  const account = signInAccountHit(who.email);
   const address: Hit = { policy: SIGN_IN_BY_IP, key: who.ip };
   const verdict = await limits.take([account, address]);
   if (!verdict.allowed) throw new ThrottledSignIn(minutesUntil(verdict.retryAfterMs));

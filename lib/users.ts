@@ -53,3 +53,8 @@ export async function markEmailVerified(userId: string, at = new Date(), db?: Db
     .set({ emailVerified: at })
     .where(and(eq(users.id, userId), isNull(users.emailVerified)));
 }
+
+export async function setPasswordHash(userId: string, passwordHash: string, db?: Db): Promise<void> {
+  const database = db ?? (await getDb());
+  await database.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}

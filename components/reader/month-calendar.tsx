@@ -36,7 +36,7 @@ export function MonthCalendar(props: {
 function DayCell({ date, today, issue, weekdays, pauses }: { date: IsoDate; today: IsoDate; issue?: Issue; weekdays: readonly number[]; pauses: readonly PauseLike[] }) {
   const day = Number(date.slice(8));
   const kind = classifyDay(date, weekdays, pauses);
-  const base = "flex min-h-20 flex-col gap-0.5 bg-white p-1.5 sm:min-h-24";
+  const base = "flex min-h-20 flex-col gap-0.5 p-1.5 sm:min-h-24";
   const label = <span className={`text-xs ${date === today ? "rounded bg-ink px-1 text-white" : "text-muted"}`}>{day}</span>;
   if (issue) {
     return (
@@ -59,14 +59,14 @@ function DayCell({ date, today, issue, weekdays, pauses }: { date: IsoDate; toda
   }
   if (kind.kind === "publication") {
     return (
-      <div role="gridcell" className={base}>
+      <div role="gridcell" className={`${base} bg-white`}>
         {label}
         <span className="text-xs text-muted">{date > today ? "出版日" : "出版日 · 暂无电子版"}</span>
       </div>
     );
   }
   return (
-    <div role="gridcell" className={`${base} text-stone-400`}>
+    <div role="gridcell" className={`${base} bg-white text-stone-400`}>
       {label}
     </div>
   );

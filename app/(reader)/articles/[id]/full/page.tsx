@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/reader/article-body";
 import { getAccountAccess } from "@/lib/access";
-import { describeAccess } from "@/lib/access-text";
+import { describeAccess } from "@/lib/account-access-view";
 import { parseIdParam } from "@/lib/params";
 import { getArticleForViewer } from "@/lib/reading";
 
@@ -26,6 +26,6 @@ export default async function ReaderArticlePage({ params }: Props) {
   const found = id ? await getArticleForViewer(id) : null;
   if (!found) notFound();
   const { article, viewer } = found;
-  const accessNote = !article.complete && viewer ? describeAccess(await getAccountAccess(viewer.id)) : null;
+  const accessNote = !article.complete && viewer ? describeAccess(await getAccountAccess(viewer.id)).headline : null;
   return <ArticleBody article={article} signedIn={viewer !== null} accessNote={accessNote} />;
 }

@@ -1,0 +1,28 @@
+"use server";
+
+import { after } from "next/server";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { verificationMailFor } from "@/lib/account-mail";
+import { validatedActionWithUser } from "@/lib/actions";
+import { tooManyRequestsMessage } from "@/lib/auth-messages";
+import { signOut } from "@/lib/auth";
+import { sendMail } from "@/lib/mail";
+import { clientIp, getThrottle, MAIL_BY_EMAIL, MAIL_BY_IP, minutesUntil } from "@/lib/throttle";
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}
+
+export const resendVerification = validatedActionWithUser(z.object({}), async (_data, _form, user) => {
+  if (user.emailVerified) return { ok: true, message: "您的邮箱已经验证。" };
+  const throttle = await getThrottle();
+  const verdict = await throttle.take([
+    { policy: MAIL_BY_EMAIL, key: user.email },
+    { policy: MAIL_BY_IP, key: clientIp(await headers()) },
+  ]);
+  if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs)) };
+  const mail = await verificationMailFor(user);
+  after(() => sendMail(mail));
+  return { ok: true, message: `验证邮件已发送至 ${user.email},24 小时内有效。` };
+});

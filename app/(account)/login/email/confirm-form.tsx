@@ -1,0 +1,20 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/actions";
+import { FormStatus, SubmitButton } from "../../_components/form-parts";
+import { signInWithEmailLink } from "../actions";
+
+export function ConfirmEmailSignInForm({ token, next }: { token: string; next?: string }) {
+  const [state, action, pending] = useActionState(signInWithEmailLink, {} as ActionState);
+  return (
+    <form action={action} className="space-y-4">
+      <FormStatus state={state} />
+      <input type="hidden" name="token" value={token} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <SubmitButton pending={pending} pendingText="正在登录…">
+        确认登录 <span className="ml-1 text-sm opacity-80">Sign in</span>
+      </SubmitButton>
+    </form>
+  );
+}

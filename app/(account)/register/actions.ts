@@ -1,0 +1,47 @@
+"use server";
+
+import { after } from "next/server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { verificationMailFor } from "@/lib/account-mail";
+import { confirmPasswordField, emailField, newPasswordField, nextField, passwordsMatch } from "@/lib/account-schemas";
+import { validatedAction } from "@/lib/actions";
+import { tooManyRequestsMessage } from "@/lib/auth-messages";
+import { signIn } from "@/lib/auth";
+import { sendMail } from "@/lib/mail";
+import { hashPassword } from "@/lib/passwords";
+import { safeNext } from "@/lib/safe-next";
+import { clientIp, getThrottle, minutesUntil, REGISTER_BY_IP } from "@/lib/throttle";
+import { createMember } from "@/lib/users";
+
+const registration = z
+  .object({
+    name: z.string().trim().max(50, "称呼不能超过 50 个字符").optional(),
+    email: emailField,
+    password: newPasswordField,
+    confirmPassword: confirmPasswordField,
+    next: nextField,
+  })
+  .refine(...passwordsMatch);
+
+export const register = validatedAction(registration, async ({ name, email, password, next }) => {
+  const throttle = await getThrottle();
+  const verdict = await throttle.take([{ policy: REGISTER_BY_IP, key: clientIp(await headers()) }]);
+  if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs)) };
+
+  const user = await createMember({ email, name: name || null, passwordHash: await hashPassword(password) });
+  if (!user) return { fieldErrors: { email: ["该邮箱已注册,请直接登录或找回密码"] } };
+
+  const mail = await verificationMailFor(user);
+  after(() => sendMail(mail));
+
+  try {
+    await signIn("password", { email, password, redirect: false });
+  } catch (error) {
+    // The account exists; if signing in is refused (say, this address is throttled), let them sign in by hand.
+    console.warn("[register] created the account but could not sign in:", error);
+    redirect("/login?next=/account");
+  }
+  redirect(next ? safeNext(next) : "/account");
+});

@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/actions";
+import { Field, FormStatus, SubmitButton } from "../_components/form-parts";
+import { requestPasswordReset } from "./actions";
+
+export function RequestResetForm() {
+  const [state, action, pending] = useActionState(requestPasswordReset, {} as ActionState);
+  return (
+    <form action={action} noValidate className="space-y-4" aria-describedby="reset-request-status">
+      <FormStatus id="reset-request-status" state={state} />
+      <Field
+        id="reset-email"
+        name="email"
+        type="email"
+        label="注册邮箱"
+        english="Email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        maxLength={254}
+        defaultValue={state.values?.email}
+        errors={state.fieldErrors?.email}
+      />
+      <SubmitButton pending={pending} pendingText="正在发送…">
+        发送重设邮件
+      </SubmitButton>
+    </form>
+  );
+}

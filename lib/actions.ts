@@ -1,0 +1,104 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { GENERIC_FAILURE } from "@/lib/auth-messages";
+import type { Role } from "@/lib/roles";
+import type { UserRow } from "@/lib/users";
+
+/**
+ * The one wrapper for server actions used with `useActionState`: it validates
+ * the form with zod, returns field errors instead of throwing, echoes safe
+ * fields back so the form keeps them, and turns any unexpected exception into
+ * a logged, generic error instead of a 500. Next's redirect() and notFound()
+ * still go through.
+ */
+export type ActionState = {
+  error?: string;
+  fieldErrors?: Record<string, string[]>;
+  ok?: boolean;
+  message?: string;
+  values?: Record<string, string>;
+};
+
+// Secrets are never sent back to the browser, not even to the form they came from.
+const SECRET_FIELD = /password|token|code|secret/i;
+const MAX_ECHO_LENGTH = 500;
+
+/** The form's text fields; files and React's own $ACTION_ fields are left out. */
+export function formFields(formData: FormData): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) fields[key] = value;
+  }
+  return fields;
+}
+
+export function echoableValues(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([key]) => !SECRET_FIELD.test(key))
+      .map(([key, value]) => [key, value.slice(0, MAX_ECHO_LENGTH)]),
+  );
+}
+
+type Handler<S extends z.ZodType, Extra extends unknown[]> = (
+  data: z.output<S>,
+  formData: FormData,
+  ...extra: Extra
+) => Promise<ActionState | void>;
+
+async function run<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  handle: (data: z.output<S>) => Promise<ActionState | void>,
+): Promise<ActionState> {
+  const fields = formFields(formData);
+  const values = echoableValues(fields);
+  const parsed = schema.safeParse(fields);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    return {
+      error: flat.formErrors[0] ?? "请检查填写的内容",
+      fieldErrors: flat.fieldErrors as Record<string, string[]>,
+      values,
+    };
+  }
+  try {
+    const result = (await handle(parsed.data)) ?? { ok: true };
+    return result.ok ? result : { values, ...result };
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error("[action] unexpected error:", error);
+    return { error: GENERIC_FAILURE, values };
+  }
+}
+
+export function validatedAction<S extends z.ZodType>(schema: S, handler: Handler<S, []>) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
+    run(schema, formData, (data) => handler(data, formData));
+}
+
+export const SIGN_IN_REQUIRED = "请先登录";
+export const FORBIDDEN = "您没有权限执行此操作";
+
+/**
+ * Like validatedAction, for a signed-in user. The user is re-read from the
+ * database rather than trusted from the JWT, so a deleted account or a changed
+ * role takes effect at once; `roles` limits the action to those roles.
+ */
+export function validatedActionWithUser<S extends z.ZodType>(
+  schema: S,
+  handler: Handler<S, [user: UserRow]>,
+  { roles }: { roles?: readonly Role[] } = {},
+) {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
+    run(schema, formData, async (data) => {
+      // Imported here so that this module (and its tests) load without Auth.js.
+      const [{ auth }, { findUserById }] = await Promise.all([import("@/lib/auth"), import("@/lib/users")]);
+      const session = await auth();
+      const user = session?.user?.id ? await findUserById(session.user.id) : null;
+      if (!user) return { error: SIGN_IN_REQUIRED };
+      if (roles && !roles.includes(user.role)) return { error: FORBIDDEN };
+      return handler(data, formData, user);
+    });
+}
