@@ -11,6 +11,8 @@ const signedInAreas = ["/account", "/admin"];
 
 export function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // No route has control characters in it; refusing them early keeps them out of caches and logs.
+  if (hasControlCharacters(pathname)) return withSecurityHeaders(new NextResponse("Not found", { status: 404 }));
   const signedIn = hasSessionCookie(request.cookies.getAll().map((c) => c.name));
 
   if (!signedIn && signedInAreas.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
@@ -31,6 +33,16 @@ export function middleware(request: NextRequest) {
   }
 
   return withSecurityHeaders(NextResponse.next());
+}
+
+function hasControlCharacters(pathname: string): boolean {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return true;
+  }
+  return /[\u0000-\u001f\u007f]/.test(decoded);
 }
 
 const isProduction = process.env.NODE_ENV === "production";

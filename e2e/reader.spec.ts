@@ -6,7 +6,7 @@ test("an anonymous visitor goes from today's paper to 第1版, follows a hot zon
   await expect(page.getByRole("heading", { name: "财信报", level: 1 })).toBeVisible();
   await expect(page.getByText("总第1253期")).toBeVisible();
   await expect(page.getByText("今日8版")).toBeVisible();
-  await expect(page.getByText("CN 15-0042")).toBeVisible();
+  await expect(page.getByText("国内统一连续出版物号: CN 15-0042")).toBeVisible();
 
   await page.getByRole("link", { name: /查看第1版版面/ }).click();
   await expect(page).toHaveURL(/\/issues\/2026-04-30\/pages\/1$/);

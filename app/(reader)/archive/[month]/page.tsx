@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MonthCalendar } from "@/components/reader/month-calendar";
-import { formatYearMonth, parseYearMonth, shiftMonth, todayInPaperZone } from "@/lib/dates";
+import { datesOfMonth, formatYearMonth, parseYearMonth, shiftMonth, todayInPaperZone } from "@/lib/dates";
 import { getPauses, getPublication, publishedIssuesBetween } from "@/lib/editions";
 
 export const revalidate = 300;
@@ -18,8 +18,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArchiveMonth({ params }: Props) {
   const month = parseYearMonth((await params).month);
   if (!month) notFound();
-  const key = formatYearMonth(month);
-  const [publication, pauses, issues] = await Promise.all([getPublication(), getPauses(), publishedIssuesBetween(`${key}-01`, `${key}-31`)]);
+  const days = datesOfMonth(month);
+  const [publication, pauses, issues] = await Promise.all([getPublication(), getPauses(), publishedIssuesBetween(days[0]!, days.at(-1)!)]);
   const previous = shiftMonth(month, -1);
   const next = shiftMonth(month, 1);
   return (
