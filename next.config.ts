@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security-headers";
+
+// Auth.js session cookie names: plain on http, __Secure- on https, .0 when chunked.
+const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token", "authjs.session-token.0", "__Secure-authjs.session-token.0"];
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time;
@@ -8,7 +12,25 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  typedRoutes: false,
+
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
+  },
+
+  // Anonymous readers share one cached teaser page; signed-in readers get another
+  // cached variant that fetches the rest from an access-checked API. Neither holds
+  // gated text. Routing by cookie here costs nothing per request, unlike middleware.
+  async rewrites() {
+    return {
+      beforeFiles: sessionCookies.map((key) => ({
+        source: "/articles/:id(\\d{1,10})",
+        has: [{ type: "cookie" as const, key }],
+        destination: "/articles/:id/signed-in",
+      })),
+      afterFiles: [],
+      fallback: [],
+    };
+  },
 };
 
 export default nextConfig;

@@ -18,6 +18,9 @@ async function submit(page: Page, button: ReturnType<Page["getByRole"]>) {
     page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/login")),
     button.click(),
   ]);
+  // React resets the form when the action's transition ends, which is also when the button is enabled
+  // again: typing before then would be wiped out.
+  await expect(button).toBeEnabled();
 }
 
 async function signInWithPassword(page: Page, email: string, password = DEMO_PASSWORD) {

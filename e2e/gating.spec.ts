@@ -33,8 +33,26 @@ test("the RSC payload of an article carries no gated text, anonymous or as a mem
   const member = await page.request.get(path, { headers: { RSC: "1" } });
   expect(member.status()).toBe(200);
   expect(await member.text()).not.toContain(GATED_MARKER);
-  const memberFull = await page.request.get(`${path}/full`, { headers: { RSC: "1" } });
-  expect(await memberFull.text()).not.toContain(GATED_MARKER);
+});
+
+test("the article body API gives the rest only to readers with access", async ({ page, request }) => {
+  const path = await aiArticlePath(page);
+  const api = `/api${path}/body`;
+  const anonymous = await request.get(api);
+  expect(anonymous.status()).toBe(401);
+  expect(await anonymous.text()).not.toContain(GATED_MARKER);
+
+  await signInWithPassword(page, "member@demo.test");
+  const member = await page.request.get(api);
+  expect(member.status()).toBe(403);
+  expect(await member.text()).not.toContain(GATED_MARKER);
+  await page.context().clearCookies();
+
+  await signInWithPassword(page, "subscriber@demo.test");
+  const subscriber = await page.request.get(api);
+  expect(subscriber.status()).toBe(200);
+  expect(subscriber.headers()["cache-control"]).toContain("no-store");
+  expect(await subscriber.text()).toContain(GATED_MARKER);
 });
 
 test("anonymous visitors to /account are sent to sign in and come back", async ({ page }) => {

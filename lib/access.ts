@@ -5,8 +5,8 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import { accessWindows, users } from "@/db/schema";
 import { hasAccessAt, summarizeAccess, type AccessSummary, type AccessWindowLike } from "@/lib/access-rule";
-import { auth } from "@/lib/auth";
 import { isStaff, type Role } from "@/lib/roles";
+import { sessionUserId } from "@/lib/session";
 
 /**
  * The one place that answers "who is asking, and may they". Pages, route
@@ -16,8 +16,7 @@ export type Viewer = { id: string; email: string; name: string | null; role: Rol
 
 /** The signed-in user as the database knows them now (a deleted user or changed role wins over the JWT). */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   return loadUser(id);
 });

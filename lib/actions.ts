@@ -93,10 +93,10 @@ export function validatedActionWithUser<S extends z.ZodType>(
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
     run(schema, formData, async (data) => {
-      // Imported here so that this module (and its tests) load without Auth.js.
-      const [{ auth }, { findUserById }] = await Promise.all([import("@/lib/auth"), import("@/lib/users")]);
-      const session = await auth();
-      const user = session?.user?.id ? await findUserById(session.user.id) : null;
+      // Imported here so that this module (and its tests) load without Next's request scope.
+      const [{ sessionUserId }, { findUserById }] = await Promise.all([import("@/lib/session"), import("@/lib/users")]);
+      const userId = await sessionUserId();
+      const user = userId ? await findUserById(userId) : null;
       if (!user) return { error: SIGN_IN_REQUIRED };
       if (roles && !roles.includes(user.role)) return { error: FORBIDDEN };
       return handler(data, formData, user);

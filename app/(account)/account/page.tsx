@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getAccountAccess } from "@/lib/access";
+import { getAccountAccess, getViewer } from "@/lib/access";
 import { describeAccess } from "@/lib/account-access-view";
-import { auth } from "@/lib/auth";
 import type { Role } from "@/lib/roles";
 import { findUserById } from "@/lib/users";
 import { AccountShell, Panel } from "../_components/form-parts";
@@ -27,9 +26,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const denied = (await searchParams).denied !== undefined;
-  const session = await auth();
+  const viewer = await getViewer();
   // The JWT only says who signed in; the database says whether that account still exists.
-  const user = session?.user?.id ? await findUserById(session.user.id) : null;
+  const user = viewer ? await findUserById(viewer.id) : null;
   if (!user) redirect("/login?next=/account");
 
   const access = describeAccess(await getAccountAccess(user.id));

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { loginPageNotice } from "@/lib/auth-messages";
-import { auth } from "@/lib/auth";
+import { getViewer } from "@/lib/access";
 import { safeNext } from "@/lib/safe-next";
 import { AccountShell, Panel } from "../_components/form-parts";
 import { EmailSignInForms, PasswordSignInForm } from "./login-forms";
@@ -20,8 +20,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   // Passed on only once checked; an unsafe ?next= becomes "/".
   const next = rawNext ? safeNext(rawNext) : undefined;
 
-  const session = await auth();
-  if (session?.user?.id) redirect(next && !next.startsWith("/login") ? next : "/account");
+  if (await getViewer()) redirect(next && !next.startsWith("/login") ? next : "/account");
 
   const notice = loginPageNotice(one(query.error), one(query.code));
   const registerHref = next ? `/register?next=${encodeURIComponent(next)}` : "/register";

@@ -6,7 +6,7 @@ import { getArticleForPublic } from "@/lib/reading";
 
 // The anonymous reader's article: free articles whole, others as a teaser. It
 // holds nothing gated, so one cached copy serves everyone without a session;
-// middleware sends signed-in readers to ./full instead.
+// middleware sends signed-in readers to ./signed-in instead.
 export const revalidate = 300;
 export const generateStaticParams = async () => [];
 
@@ -22,5 +22,5 @@ export default async function PublicArticlePage({ params }: Props) {
   const id = parseIdParam((await params).id);
   const article = id ? await getArticleForPublic(id) : null;
   if (!article) notFound();
-  return <ArticleBody article={article} signedIn={false} accessNote={null} />;
+  return <ArticleBody article={article} />;
 }

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleBody } from "@/components/reader/article-body";
+import { GatedBody } from "@/components/reader/gated-body";
+import { parseIdParam } from "@/lib/params";
+import { getArticleForPublic } from "@/lib/reading";
+
+// The signed-in reader's article: the same cached teaser as everyone gets, with
+// the rest fetched for this reader from /api/articles/ID/body, which checks access.
+// Nothing gated is ever part of this page, so one cached copy serves all readers.
+export const revalidate = 300;
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const id = parseIdParam((await params).id);
+  const article = id ? await getArticleForPublic(id) : null;
+  return article ? { title: article.title, alternates: { canonical: `/articles/${article.id}` } } : { title: "未找到" };
+}
+
+export default async function SignedInArticlePage({ params }: Props) {
+  const id = parseIdParam((await params).id);
+  const article = id ? await getArticleForPublic(id) : null;
+  if (!article) notFound();
+  return <ArticleBody article={article} continuation={<GatedBody articleId={article.id} title={article.title} />} />;
+}

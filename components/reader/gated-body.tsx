@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { ArticlePhoto } from "@/lib/article-photos";
+import { ArticlePhotos } from "./article-photos";
+import { Paywall } from "./paywall";
+
+type State =
+  | { status: "loading" }
+  | { status: "ready"; rest: string[]; photos: ArticlePhoto[] }
+  | { status: "denied"; signedIn: boolean; accessNote: string | null }
+  | { status: "failed" };
+
+/**
+ * The signed-in reader's article page is cached and the same for everyone; the
+ * text after the teaser comes from an access-checked endpoint, for this reader only.
+ */
+export function GatedBody({ articleId, title }: { articleId: number; title: string }) {
+  const [state, setState] = useState<State>({ status: "loading" });
+
+  useEffect(() => {
+    let live = true;
+    fetch(`/api/articles/${articleId}/body`, { credentials: "same-origin", cache: "no-store" })
+      .then(async (response) => {
+        const body = await response.json().catch(() => ({}));
+        if (!live) return;
+        if (response.ok) setState({ status: "ready", rest: body.rest ?? [], photos: body.photos ?? [] });
+        else if (response.status === 401 || response.status === 403)
+          setState({ status: "denied", signedIn: response.status === 403, accessNote: body.accessNote ?? null });
+        else setState({ status: "failed" });
+      })
+      .catch(() => live && setState({ status: "failed" }));
+    return () => {
+      live = false;
+    };
+  }, [articleId]);
+
+  switch (state.status) {
+    case "loading":
+      return (
+        <div aria-busy="true" aria-live="polite" className="mt-2 space-y-3" data-testid="body-loading">
+          <span className="sr-only">正在载入全文 Loading the article</span>
+          {[100, 96, 90, 70].map((w) => (
+            <div key={w} className="h-4 animate-pulse rounded bg-stone-200" style={{ width: `${w}%` }} />
+          ))}
+        </div>
+      );
+    case "ready":
+      return (
+        <div aria-live="polite">
+          <div className="prose-zh">
+            {state.rest.map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </div>
+          {state.photos.length > 0 && (
+            <div className="mt-6">
+              <ArticlePhotos photos={state.photos} alt={title} />
+            </div>
+          )}
+        </div>
+      );
+    case "denied":
+      return <Paywall signedIn={state.signedIn} articleId={articleId} accessNote={state.accessNote} />;
+    case "failed":
+      return (
+        <p role="alert" className="mt-4 rounded border border-brand/30 bg-white p-4 text-sm">
+          全文暂时无法载入,请刷新重试。The article could not be loaded; please reload.
+        </p>
+      );
+  }
+}
