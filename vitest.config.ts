@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**", ".test-data/**"],
+    // Playwright journeys are e2e/*.spec.ts; test doubles under e2e/support have unit tests of their own.
+    exclude: ["node_modules/**", ".next/**", ".next-test/**", "e2e/*.spec.ts", ".data/**", ".test-data/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -218,3 +218,119 @@ export const outbox = pgTable("outbox", {
   text: text("text").notNull(),
   createdAt: created(),
 });
+
+// ── Billing: plans, Stripe customers and subscriptions, one-off payments, gifts ──
+
+export const planKindEnum = pgEnum("plan_kind", ["recurring", "prepaid"]);
+export const paymentStatusEnum = pgEnum("payment_status", ["pending", "paid", "failed"]);
+export const giftStatusEnum = pgEnum("gift_status", ["pending", "paid", "claimed"]);
+
+/** What readers can buy. Prices are in fen (CNY minor units); Stripe IDs are filled by `npm run stripe:sync`. */
+export const plans = pgTable("plans", {
+  key: text("key").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  benefits: jsonb("benefits").$type<string[]>().notNull().default([]),
+  kind: planKindEnum("kind").notNull(),
+  /** Recurring plans: the billing interval. */
+  interval: text("interval").$type<"month" | "year">(),
+  /** Length of one term in months: what a recurring period or a prepaid purchase covers. */
+  months: smallint("months").notNull(),
+  amountFen: integer("amount_fen").notNull(),
+  currency: text("currency").notNull().default("cny"),
+  trialDays: smallint("trial_days").notNull().default(0),
+  includesPrint: boolean("includes_print").notNull().default(false),
+  giftable: boolean("giftable").notNull().default(false),
+  position: smallint("position").notNull().default(0),
+  active: boolean("active").notNull().default(true),
+  stripeProductId: text("stripe_product_id"),
+  stripePriceId: text("stripe_price_id").unique(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+});
+
+export const billingCustomers = pgTable("billing_customers", {
+  userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  stripeCustomerId: text("stripe_customer_id").notNull().unique(),
+  createdAt: created(),
+});
+
+/** A Stripe subscription as last read from Stripe; its access window has reference = id. */
+export const subscriptions = pgTable(
+  "subscriptions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    planKey: text("plan_key").references(() => plans.key),
+    status: text("status").notNull(),
+    currentPeriodEnd: timestamptz("current_period_end"),
+    cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
+    endedAt: timestamptz("ended_at"),
+    trialEnd: timestamptz("trial_end"),
+    paymentMethodType: text("payment_method_type"),
+    shippingAddress: jsonb("shipping_address").$type<Record<string, unknown>>(),
+    /** When Stripe produced the state stored here, so a stale event never overwrites a newer one. */
+    stateAt: timestamptz("state_at").notNull(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("subscriptions_user").on(t.userId)],
+);
+
+/** One-off Checkout payments (prepaid terms and gifts), keyed by Checkout Session id. */
+export const payments = pgTable(
+  "payments",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    planKey: text("plan_key").notNull().references(() => plans.key),
+    status: paymentStatusEnum("status").notNull().default("pending"),
+    paymentIntentId: text("payment_intent_id"),
+    paymentMethodType: text("payment_method_type"),
+    amountFen: integer("amount_fen"),
+    windowId: integer("window_id").references(() => accessWindows.id, { onDelete: "set null" }),
+    createdAt: created(),
+    paidAt: timestamptz("paid_at"),
+  },
+  (t) => [index("payments_user").on(t.userId)],
+);
+
+/** Every Stripe event received: the unique id makes processing idempotent; staff can read the log. */
+export const stripeEvents = pgTable(
+  "stripe_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    stripeCreatedAt: timestamptz("stripe_created_at").notNull(),
+    receivedAt: timestamptz("received_at").notNull().defaultNow(),
+    processedAt: timestamptz("processed_at"),
+    error: text("error"),
+  },
+  (t) => [index("stripe_events_received").on(t.receivedAt)],
+);
+
+export const gifts = pgTable("gifts", {
+  id: serial("id").primaryKey(),
+  buyerUserId: text("buyer_user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  recipientEmail: text("recipient_email").notNull(),
+  message: text("message"),
+  planKey: text("plan_key").notNull().references(() => plans.key),
+  months: smallint("months").notNull(),
+  status: giftStatusEnum("status").notNull().default("pending"),
+  /** sha256 of the claim token; the token itself is only ever in the buyer's and recipient's hands. */
+  tokenHash: text("token_hash").notNull().unique(),
+  /** The claim token encrypted with AUTH_SECRET, so the buyer can see their claim link again. */
+  tokenSealed: text("token_sealed").notNull(),
+  checkoutSessionId: text("checkout_session_id").unique(),
+  paidAt: timestamptz("paid_at"),
+  expiresAt: timestamptz("expires_at").notNull(),
+  recipientNotifiedAt: timestamptz("recipient_notified_at"),
+  claimedByUserId: text("claimed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  claimedAt: timestamptz("claimed_at"),
+  windowId: integer("window_id").references(() => accessWindows.id, { onDelete: "set null" }),
+  createdAt: created(),
+});
+
+/** Mails that must go out at most once (reminders, notices): the key names the mail and its subject. */
+export const sentNotices = pgTable("sent_notices", {
+  key: text("key").primaryKey(),
+  sentAt: timestamptz("sent_at").notNull().defaultNow(),
+});

@@ -20,6 +20,10 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("财信报 <no-reply@caixinbao.test>"),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL" }).optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "STRIPE_SECRET_KEY must look like sk_test_… or sk_live_…").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "STRIPE_WEBHOOK_SECRET must look like whsec_…").optional(),
+  /** Where the Stripe SDK sends API calls; only the test suite's Stripe double sets it (e.g. http://127.0.0.1:12111). */
+  STRIPE_API_BASE: z.url({ error: "STRIPE_API_BASE must be an absolute URL" }).optional(),
   /** Allow the demo accounts to be seeded into a production database. */
   SEED_DEMO_ACCOUNTS: z.enum(["0", "1"]).optional(),
   /** Trust X-Forwarded-For from a proxy in front of the app (for rate limits by IP). */

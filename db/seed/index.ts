@@ -1,3 +1,4 @@
+import { ensurePlans } from "@/lib/billing/plans";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pauses, publication } from "@/db/schema";
@@ -26,6 +27,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
 
   const created = await db.insert(publication).values(demoPublication).onConflictDoNothing().returning({ id: publication.id });
   log(`publication ${demoPublication.name}: ${created.length ? "created" : "already present"}`);
+
+  await ensurePlans(db);
+  log("plans: present");
 
   for (const issue of demoIssues) await seedIssue(db, issue, log);
 
