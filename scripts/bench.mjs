@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
@@ -52,6 +53,8 @@ function measure(title, paths, headers = {}) {
 async function main() {
   await buildIfNeeded();
   const database = await freshDatabaseEnv("bench");
+  // `next start` on PostgreSQL counts as production, which rightly refuses to generate secrets.
+  database.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   let server;
   try {
     await run(bin("tsx"), ["scripts/migrate.ts"], { env: database.env });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { bin, freshDatabaseEnv, root, run } from "./lib.mjs";
@@ -21,7 +22,13 @@ async function main() {
   const database = await freshDatabaseEnv("e2e");
   try {
     console.log(`▸ End-to-end tests in Chromium (${driver})`);
-    const env = { ...database.env, NEXT_DIST_DIR: distDir, E2E_MAILBOX_DIR: path.join(root, ".test-data", `mailbox-${process.pid}`) };
+    const env = {
+      ...database.env,
+      // `next start` on PostgreSQL counts as production, which rightly refuses to generate secrets.
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_DIST_DIR: distDir,
+      E2E_MAILBOX_DIR: path.join(root, ".test-data", `mailbox-${process.pid}`),
+    };
     await run(bin("tsx"), ["scripts/migrate.ts"], { env });
     await run(bin("tsx"), ["scripts/seed.ts"], { env });
     await run(bin("playwright"), ["test"], { env });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { dbDriver, getDb } from "@/db/client";
+import { EnvError } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,13 @@ export async function GET() {
     const db = await getDb();
     await db.execute(sql`select 1`);
     return NextResponse.json({ status: "ok", database: await dbDriver() }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return NextResponse.json({ status: "degraded", database: "down" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    // A configuration error is not an outage: say which, without details a visitor shouldn't see.
+    const misconfigured = error instanceof EnvError;
+    if (misconfigured) console.error(`[health] ${error.message}`);
+    return NextResponse.json(
+      { status: misconfigured ? "misconfigured" : "degraded", database: misconfigured ? "unknown" : "down" },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }
