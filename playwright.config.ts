@@ -8,6 +8,8 @@ process.env.E2E_MAILBOX_DIR = mailboxDir;
 /** Drives the real production build (see scripts/test.mjs) in Debian's Chromium. */
 export default defineConfig({
   testDir: "e2e",
+  // Vitest owns *.test.ts (the test doubles under e2e/support have their own); journeys are *.spec.ts.
+  testMatch: "*.spec.ts",
   outputDir: ".test-data/playwright-results",
   fullyParallel: false,
   workers: 2,

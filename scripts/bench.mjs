@@ -1,6 +1,7 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
+import { benchWebhooks } from "./bench-webhooks.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
 
@@ -55,10 +56,15 @@ async function main() {
   const database = await freshDatabaseEnv("bench");
   // `next start` on PostgreSQL counts as production, which rightly refuses to generate secrets.
   database.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+  // Webhooks are verified with this secret; the events measured need no Stripe API call, so the key is a dummy.
+  Object.assign(database.env, { STRIPE_SECRET_KEY: "sk_test_bench", STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString("hex")}` });
   let server;
   try {
     await run(bin("tsx"), ["scripts/migrate.ts"], { env: database.env });
     await run(bin("tsx"), ["scripts/seed.ts"], { env: database.env });
+    const readers = spawnSync(bin("tsx"), ["scripts/bench-readers.ts", "20"], { cwd: root, env: { ...process.env, ...database.env }, encoding: "utf8" });
+    if (readers.status !== 0) throw new Error(`Could not create the benchmark readers: ${readers.stderr}`);
+    const readerIds = JSON.parse(readers.stdout);
     server = spawn(bin("next"), ["start", "-p", String(port)], { cwd: root, stdio: "ignore", env: { ...process.env, ...database.env } });
     await waitForUrl(`${base}/api/health`);
     const article = await aiArticlePath();
@@ -76,6 +82,10 @@ async function main() {
     rows.push(await measure("article view = page + body (subscriber)", [article, body], { cookie: session }));
     console.log(`\nBenchmark on ${database.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}: autocannon -c 20 -d ${duration}, loopback, ${article}`);
     console.table(rows);
+
+    const webhookRows = await benchWebhooks({ base, secret: database.env.STRIPE_WEBHOOK_SECRET, userEmail: "bench-reader-1@bench.test", userId: readerIds });
+    console.log("\nStripe webhooks (signed checkout.session.completed, 20 readers, concurrency 20):");
+    console.table(webhookRows);
   } finally {
     server?.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));

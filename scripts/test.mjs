@@ -1,7 +1,8 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
-import { bin, freshDatabaseEnv, root, run } from "./lib.mjs";
+import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
 
 /**
  * `npm test`: unit and integration tests (Vitest), then the end-to-end suite
@@ -9,6 +10,34 @@ import { bin, freshDatabaseEnv, root, run } from "./lib.mjs";
  * a new PGlite folder, or a new PostgreSQL database when DATABASE_URL is set.
  */
 const distDir = ".next-test";
+const appPort = 3100;
+const stripeDoublePort = 12111;
+
+/**
+ * Stripe's servers are out of reach, so the e2e app talks to a local Stripe
+ * double (e2e/support/stripe-double) that also plays the hosted checkout page
+ * and sends signed webhooks back to the app.
+ */
+const stripeEnv = {
+  STRIPE_SECRET_KEY: "sk_test_e2edouble",
+  STRIPE_WEBHOOK_SECRET: "whsec_e2edouble",
+  STRIPE_API_BASE: `http://127.0.0.1:${stripeDoublePort}`,
+};
+
+async function startStripeDouble() {
+  const child = spawn(bin("tsx"), ["e2e/support/stripe-double/cli.ts"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      STRIPE_DOUBLE_PORT: String(stripeDoublePort),
+      STRIPE_WEBHOOK_SECRET: stripeEnv.STRIPE_WEBHOOK_SECRET,
+      STRIPE_DOUBLE_WEBHOOK_URL: `http://127.0.0.1:${appPort}/api/stripe/webhook`,
+    },
+  });
+  await waitForUrl(`${stripeEnv.STRIPE_API_BASE}/_double/health`);
+  return () => child.kill("SIGTERM");
+}
 
 async function main() {
   const only = process.argv[2];
@@ -20,19 +49,24 @@ async function main() {
   if (only === "unit") return;
   await buildIfNeeded({ distDir });
   const database = await freshDatabaseEnv("e2e");
+  const stopStripeDouble = await startStripeDouble();
   try {
     console.log(`▸ End-to-end tests in Chromium (${driver})`);
     const env = {
       ...database.env,
+      ...stripeEnv,
       // `next start` on PostgreSQL counts as production, which rightly refuses to generate secrets.
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      E2E_PORT: String(appPort),
       NEXT_DIST_DIR: distDir,
       E2E_MAILBOX_DIR: path.join(root, ".test-data", `mailbox-${process.pid}`),
     };
     await run(bin("tsx"), ["scripts/migrate.ts"], { env });
     await run(bin("tsx"), ["scripts/seed.ts"], { env });
+    await run(bin("tsx"), ["--conditions=react-server", "scripts/stripe-sync.ts"], { env });
     await run(bin("playwright"), ["test"], { env });
   } finally {
+    stopStripeDouble();
     await database.drop();
   }
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { FormStatus } from "../_components/form-parts";
+import { FormStatus } from "@/components/ui/form-parts";
 import { resendVerification } from "./actions";
 
 export function ResendVerificationForm() {

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { BillingPanel } from "@/components/billing/billing-panel";
 import { getAccountAccess, getViewer } from "@/lib/access";
+import { getBillingOverview } from "@/lib/billing/overview";
 import { describeAccess } from "@/lib/account-access-view";
 import type { Role } from "@/lib/roles";
 import { findUserById } from "@/lib/users";
-import { AccountShell, Panel } from "../_components/form-parts";
+import { AccountShell, Panel } from "@/components/ui/form-parts";
 import { ResendVerificationForm } from "./account-forms";
 import { signOutAction } from "./actions";
 
@@ -25,17 +27,25 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
-  const denied = (await searchParams).denied !== undefined;
+  const query = await searchParams;
+  const denied = query.denied !== undefined;
+  const notice = query.manage !== undefined ? "您已有一个生效中的订阅,可以在下方管理它。" : query.gift === "claimed" ? "礼物领取成功,现在可以阅读全部内容。" : null;
   const viewer = await getViewer();
   // The JWT only says who signed in; the database says whether that account still exists.
   const user = viewer ? await findUserById(viewer.id) : null;
   if (!user) redirect("/login?next=/account");
 
-  const access = describeAccess(await getAccountAccess(user.id));
+  const [summary, billing] = await Promise.all([getAccountAccess(user.id), getBillingOverview(user.id)]);
+  const access = describeAccess(summary);
 
   return (
     <AccountShell title="我的账户" english="Account">
       <div className="space-y-6">
+        {notice ? (
+          <p role="status" className="rounded-md border border-rule bg-white px-3 py-2 text-sm">
+            {notice}
+          </p>
+        ) : null}
         {denied ? (
           <p role="alert" className="rounded-md border border-brand/30 bg-brand/5 px-3 py-2 text-sm text-brand">
             您的账户没有权限访问刚才的页面。
@@ -60,6 +70,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             </p>
           ) : null}
         </Panel>
+
+        <BillingPanel overview={billing} />
 
         <Panel labelledBy="account-profile-heading">
           <h2 id="account-profile-heading" className="mb-3 font-serif text-lg font-bold">

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { loginPageNotice } from "@/lib/auth-messages";
 import { getViewer } from "@/lib/access";
 import { safeNext } from "@/lib/safe-next";
-import { AccountShell, Panel } from "../_components/form-parts";
+import { AccountShell, Panel } from "@/components/ui/form-parts";
 import { EmailSignInForms, PasswordSignInForm } from "./login-forms";
 
 export const metadata: Metadata = { title: "登录" };

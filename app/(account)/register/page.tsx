@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { safeNext } from "@/lib/safe-next";
-import { AccountShell, Panel } from "../_components/form-parts";
+import { AccountShell, Panel } from "@/components/ui/form-parts";
 import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "注册" };

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { Field, FormStatus, SubmitButton } from "../_components/form-parts";
+import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import { register } from "./actions";
 
 export function RegisterForm({ next }: { next?: string }) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { AccountShell, Panel } from "../_components/form-parts";
+import { AccountShell, Panel } from "@/components/ui/form-parts";
 import { RequestResetForm } from "./request-form";
 
 export const metadata: Metadata = { title: "找回密码" };

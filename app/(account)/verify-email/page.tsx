@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { verifyEmailWithToken, type VerifyOutcome } from "@/lib/account-mail";
-import { AccountShell, Panel } from "../_components/form-parts";
+import { AccountShell, Panel } from "@/components/ui/form-parts";
 
 export const metadata: Metadata = { title: "验证邮箱", referrer: "no-referrer" };
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { FormStatus, SubmitButton } from "../../_components/form-parts";
+import { FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import { signInWithEmailLink } from "../actions";
 
 export function ConfirmEmailSignInForm({ token, next }: { token: string; next?: string }) {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { safeNext } from "@/lib/safe-next";
 import { inspectLinkToken } from "@/lib/tokens";
-import { AccountShell, Panel } from "../../_components/form-parts";
+import { AccountShell, Panel } from "@/components/ui/form-parts";
 import { ConfirmEmailSignInForm } from "./confirm-form";
 
 export const metadata: Metadata = { title: "确认登录", referrer: "no-referrer" };

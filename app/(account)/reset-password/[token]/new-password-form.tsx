@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { Field, FormStatus, SubmitButton } from "../../_components/form-parts";
+import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import { setNewPassword } from "../actions";
 
 export function NewPasswordForm({ token }: { token: string }) {

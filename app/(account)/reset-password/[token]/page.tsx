@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { inspectLinkToken } from "@/lib/tokens";
-import { AccountShell, Panel } from "../../_components/form-parts";
+import { AccountShell, Panel } from "@/components/ui/form-parts";
 import { NewPasswordForm } from "./new-password-form";
 
 // The token is in the path: never send it on to another site in a Referer.

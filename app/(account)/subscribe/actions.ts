@@ -1,0 +1,16 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { validatedActionWithUser } from "@/lib/actions";
+import { startCheckout } from "@/lib/billing/checkout";
+
+const schema = z.object({ plan: z.string().trim().min(1, "请选择方案").max(64) });
+
+/** Starts Stripe Checkout for the signed-in reader; a reader with a live subscription is sent to manage it. */
+export const beginCheckout = validatedActionWithUser(schema, async ({ plan }, _formData, user) => {
+  const result = await startCheckout({ id: user.id, email: user.email, name: user.name }, plan);
+  if ("manage" in result) redirect("/account?manage=1#billing");
+  if ("error" in result) return { error: result.error };
+  redirect(result.url);
+});
