@@ -36,6 +36,10 @@ export const publication = pgTable("publication", {
   timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
   weekdays: integer("weekdays").array().notNull(),
+  /** Delivery holds (vacation stops) need this many publication days of notice. */
+  holdLeadPublicationDays: smallint("hold_lead_publication_days").notNull().default(2),
+  /** At most this many weeks' worth of publication days on hold per reader and calendar year. */
+  holdMaxWeeksPerYear: smallint("hold_max_weeks_per_year").notNull().default(5),
   updatedAt: timestamptz("updated_at").notNull().defaultNow(),
 });
 
@@ -110,6 +114,14 @@ export const images = pgTable(
   (t) => [index("images_article").on(t.articleId)],
 );
 
+/** Dated schedule changes: from `effectiveFrom` on, the paper appears on `weekdays`; earlier days keep the old schedule. */
+export const scheduleChanges = pgTable("schedule_changes", {
+  id: serial("id").primaryKey(),
+  effectiveFrom: date("effective_from", { mode: "string" }).notNull().unique(),
+  weekdays: integer("weekdays").array().notNull(),
+  createdAt: created(),
+});
+
 export const pauses = pgTable("pauses", {
   id: serial("id").primaryKey(),
   startsOn: date("starts_on", { mode: "string" }).notNull(),
@@ -117,7 +129,12 @@ export const pauses = pgTable("pauses", {
   reason: text("reason").notNull(),
   basis: text("basis"),
   noticeText: text("notice_text"),
+  /** From this day the site-wide banner runs and opted-in readers are mailed; null = 7 days before the start. */
+  announceOn: date("announce_on", { mode: "string" }),
+  /** The printed 休刊公告 article this pause was attached to, if any. */
+  articleId: integer("article_id").references(() => articles.id, { onDelete: "set null" }),
   createdAt: created(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
 });
 
 // ── Accounts: Auth.js adapter tables, extended with role and password ──
@@ -130,6 +147,8 @@ export const users = pgTable("users", {
   image: text("image"),
   role: roleEnum("role").notNull().default("member"),
   passwordHash: text("password_hash"),
+  /** Opted in to a mail when a 休刊 is announced. */
+  pauseNoticeOptIn: boolean("pause_notice_opt_in").notNull().default(false),
   createdAt: created(),
 });
 
@@ -334,3 +353,18 @@ export const sentNotices = pgTable("sent_notices", {
   key: text("key").primaryKey(),
   sentAt: timestamptz("sent_at").notNull().defaultNow(),
 });
+
+/** A print subscriber's vacation stop: no paper delivered on publication days in [startsOn, endsOn]. */
+export const deliveryHolds = pgTable(
+  "delivery_holds",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    subscriptionId: text("subscription_id").references(() => subscriptions.id, { onDelete: "set null" }),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    canceledAt: timestamptz("canceled_at"),
+    createdAt: created(),
+  },
+  (t) => [index("delivery_holds_user").on(t.userId, t.startsOn), index("delivery_holds_dates").on(t.startsOn, t.endsOn)],
+);
