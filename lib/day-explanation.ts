@@ -1,7 +1,8 @@
 import "server-only";
 import { chineseDate, isIsoDate, type IsoDate } from "@/lib/dates";
-import { getPauses, getPublication, issueByNumber, issueNeighbours, type Issue } from "@/lib/editions";
-import { classifyDay } from "@/lib/schedule";
+import { loadSchedule } from "@/lib/calendar";
+import { issueByNumber, issueNeighbours, type Issue } from "@/lib/editions";
+import { classifyDay, weekdaysOn } from "@/lib/schedule";
 
 export type IssueLink = { date: IsoDate; number: number; label: string };
 export type DayExplanation = { message: string; nearest: IssueLink[] };
@@ -19,14 +20,14 @@ export async function explainMissingIssue(path: string): Promise<DayExplanation 
 }
 
 async function explainDate(date: IsoDate): Promise<DayExplanation> {
-  const [publication, pauses, neighbours] = await Promise.all([getPublication(), getPauses(), issueNeighbours(date)]);
-  const day = classifyDay(date, publication.weekdays, pauses);
+  const [schedule, neighbours] = await Promise.all([loadSchedule(), issueNeighbours(date)]);
+  const day = classifyDay(date, schedule);
   const when = chineseDate(date);
   const message =
     day.kind === "paused"
       ? `${when}本报休刊(${day.pause.reason})${day.wouldPublish ? "" : ",当天也不是出版日"}。`
       : day.kind === "no-publication"
-        ? `${when}不是本报出版日(本报每${weekdayList(publication.weekdays)}出版)。`
+        ? `${when}不是本报出版日(本报每${weekdayList(weekdaysOn(date, schedule))}出版)。`
         : `${when}的报纸尚未在网上发布。`;
   return { message, nearest: [...link(neighbours.previous), ...link(neighbours.next)] };
 }

@@ -27,11 +27,6 @@ export async function getPublication(): Promise<Publication> {
   return row;
 }
 
-export async function getPauses(): Promise<Pause[]> {
-  const db = await getDb();
-  return db.select().from(pauses).orderBy(asc(pauses.startsOn));
-}
-
 export async function latestIssueOnOrBefore(date: IsoDate): Promise<Issue | null> {
   const db = await getDb();
   const [row] = await db.select().from(issues).where(and(published, lte(issues.date, date))).orderBy(desc(issues.date)).limit(1);

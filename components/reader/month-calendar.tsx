@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { datesOfMonth, isoWeekday, type IsoDate, type YearMonth } from "@/lib/dates";
 import type { Issue } from "@/lib/editions";
-import { classifyDay, type PauseLike } from "@/lib/schedule";
+import { classifyDay, type Schedule } from "@/lib/schedule";
 
 const weekdayHeads = ["一", "二", "三", "四", "五", "六", "日"];
 
@@ -10,8 +10,7 @@ export function MonthCalendar(props: {
   month: YearMonth;
   today: IsoDate;
   issues: Issue[];
-  weekdays: readonly number[];
-  pauses: readonly PauseLike[];
+  schedule: Schedule;
 }) {
   const dates = datesOfMonth(props.month);
   const leading = isoWeekday(dates[0]!) - 1;
@@ -27,15 +26,15 @@ export function MonthCalendar(props: {
         <div key={`pad-${i}`} className="bg-paper" aria-hidden />
       ))}
       {dates.map((date) => (
-        <DayCell key={date} date={date} today={props.today} issue={byDate.get(date)} weekdays={props.weekdays} pauses={props.pauses} />
+        <DayCell key={date} date={date} today={props.today} issue={byDate.get(date)} schedule={props.schedule} />
       ))}
     </div>
   );
 }
 
-function DayCell({ date, today, issue, weekdays, pauses }: { date: IsoDate; today: IsoDate; issue?: Issue; weekdays: readonly number[]; pauses: readonly PauseLike[] }) {
+function DayCell({ date, today, issue, schedule }: { date: IsoDate; today: IsoDate; issue?: Issue; schedule: Schedule }) {
   const day = Number(date.slice(8));
-  const kind = classifyDay(date, weekdays, pauses);
+  const kind = classifyDay(date, schedule);
   const base = "flex min-h-20 flex-col gap-0.5 p-1.5 sm:min-h-24";
   const label = <span className={`text-xs ${date === today ? "rounded bg-ink px-1 text-white" : "text-muted"}`}>{day}</span>;
   if (issue) {

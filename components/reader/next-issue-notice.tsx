@@ -4,6 +4,7 @@ import type { NextIssueInfo } from "@/lib/next-issue";
 /** Tells readers when the next issue comes, and about a pause that is on or announced. */
 export function NextIssueNotice({ info }: { info: NextIssueInfo }) {
   const { pause, nextDate, skipped } = info;
+  if (!pause && !nextDate) return null;
   return (
     <aside aria-label="出版安排 Publication schedule" className="space-y-2">
       {pause && (
@@ -18,6 +19,7 @@ export function NextIssueNotice({ info }: { info: NextIssueInfo }) {
       {nextDate && (
         <p className="text-sm text-muted">
           下一期:<strong className="text-ink">{chineseMonthDay(nextDate)} {chineseWeekday(nextDate)}</strong>
+          {info.nextNumber && `(总第${info.nextNumber}期)`}
           {skipped.length > 0 &&
             `(${skipped.map((s) => `${chineseMonthDay(s.date)}因${s.pause.reason}休刊`).join(",")})`}
         </p>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { BillingPanel } from "@/components/billing/billing-panel";
+import { NextIssueNotice } from "@/components/reader/next-issue-notice";
+import { readerNextIssue } from "@/lib/calendar";
 import { getAccountAccess, getViewer } from "@/lib/access";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { describeAccess } from "@/lib/account-access-view";
@@ -35,7 +37,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const user = viewer ? await findUserById(viewer.id) : null;
   if (!user) redirect("/login?next=/account");
 
-  const [summary, billing] = await Promise.all([getAccountAccess(user.id), getBillingOverview(user.id)]);
+  const [summary, billing, upcoming] = await Promise.all([getAccountAccess(user.id), getBillingOverview(user.id), readerNextIssue()]);
   const access = describeAccess(summary);
 
   return (
@@ -70,6 +72,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             </p>
           ) : null}
         </Panel>
+
+        <NextIssueNotice info={upcoming} />
 
         <BillingPanel overview={billing} />
 

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MonthCalendar } from "@/components/reader/month-calendar";
 import { datesOfMonth, formatYearMonth, parseYearMonth, shiftMonth, todayInPaperZone } from "@/lib/dates";
-import { getPauses, getPublication, publishedIssuesBetween } from "@/lib/editions";
+import { NextIssueNotice } from "@/components/reader/next-issue-notice";
+import { loadSchedule, readerNextIssue } from "@/lib/calendar";
+import { publishedIssuesBetween } from "@/lib/editions";
 
 export const revalidate = 300;
 export const generateStaticParams = async () => [];
@@ -19,7 +21,7 @@ export default async function ArchiveMonth({ params }: Props) {
   const month = parseYearMonth((await params).month);
   if (!month) notFound();
   const days = datesOfMonth(month);
-  const [publication, pauses, issues] = await Promise.all([getPublication(), getPauses(), publishedIssuesBetween(days[0]!, days.at(-1)!)]);
+  const [schedule, upcoming, issues] = await Promise.all([loadSchedule(), readerNextIssue(), publishedIssuesBetween(days[0]!, days.at(-1)!)]);
   const previous = shiftMonth(month, -1);
   const next = shiftMonth(month, 1);
   return (
@@ -38,7 +40,8 @@ export default async function ArchiveMonth({ params }: Props) {
         <Link href={`/archive/${formatYearMonth(previous)}`} className="hover:text-brand">← {previous.year}年{previous.month}月</Link>
         <Link href={`/archive/${formatYearMonth(next)}`} className="hover:text-brand">{next.year}年{next.month}月 →</Link>
       </nav>
-      <MonthCalendar month={month} today={todayInPaperZone()} issues={issues} weekdays={publication.weekdays} pauses={pauses} />
+      <NextIssueNotice info={upcoming} />
+      <MonthCalendar month={month} today={todayInPaperZone()} issues={issues} schedule={schedule} />
       {issues.length === 0 && <p className="text-sm text-muted">本月暂无电子版报纸。</p>}
     </div>
   );

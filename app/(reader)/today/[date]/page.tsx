@@ -4,7 +4,8 @@ import { IssueOverview } from "@/components/reader/issue-overview";
 import { Masthead } from "@/components/reader/masthead";
 import { NextIssueNotice } from "@/components/reader/next-issue-notice";
 import { addDays, todayInPaperZone } from "@/lib/dates";
-import { getPauses, getPublication, issueContents, latestIssueOnOrBefore } from "@/lib/editions";
+import { loadSchedule } from "@/lib/calendar";
+import { getPublication, issueContents, latestIssueOnOrBefore } from "@/lib/editions";
 import { nextIssueInfo } from "@/lib/next-issue";
 import { parseDateParam } from "@/lib/params";
 
@@ -21,8 +22,8 @@ export default async function TodayPage({ params }: { params: Promise<{ date: st
   // Only dates around today: anything else would let visitors fill the cache with pages nobody needs.
   if (!date || date < addDays(today, -1) || date > addDays(today, 1)) notFound();
 
-  const [publication, pauses, issue] = await Promise.all([getPublication(), getPauses(), latestIssueOnOrBefore(date)]);
-  const info = nextIssueInfo(date, issue?.date ?? null, publication.weekdays, pauses);
+  const [publication, schedule, issue] = await Promise.all([getPublication(), loadSchedule(), latestIssueOnOrBefore(date)]);
+  const info = nextIssueInfo(date, issue && { date: issue.date, number: issue.number }, schedule);
   if (!issue) {
     return (
       <div className="space-y-4 py-10 text-center">

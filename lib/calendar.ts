@@ -1,0 +1,57 @@
+import "server-only";
+import { asc, desc, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { issues, pauses, publication, scheduleChanges } from "@/db/schema";
+import { todayInPaperZone, type IsoDate } from "@/lib/dates";
+import { nextIssueInfo, type NextIssueInfo } from "@/lib/next-issue";
+import { classifyDay, nextIssue, type Schedule } from "@/lib/schedule";
+
+export type LoadedSchedule = Schedule & { pauses: (typeof pauses.$inferSelect)[] };
+
+/** The paper's calendar as stored: base weekdays, dated changes and every pause. */
+export async function loadSchedule(): Promise<LoadedSchedule> {
+  const db = await getDb();
+  const [[profile], changes, pauseRows] = await Promise.all([
+    db.select({ weekdays: publication.weekdays }).from(publication).limit(1),
+    db.select().from(scheduleChanges).orderBy(asc(scheduleChanges.effectiveFrom)),
+    db.select().from(pauses).orderBy(asc(pauses.startsOn)),
+  ]);
+  return { weekdays: profile?.weekdays ?? [], changes, pauses: pauseRows };
+}
+
+async function lastIssue(): Promise<{ date: IsoDate; number: number } | null> {
+  const db = await getDb();
+  const [row] = await db.select({ date: issues.date, number: issues.number }).from(issues).orderBy(desc(issues.number)).limit(1);
+  return row ?? null;
+}
+
+async function lastPublishedIssue(): Promise<{ date: IsoDate; number: number } | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ date: issues.date, number: issues.number })
+    .from(issues)
+    .where(eq(issues.status, "published"))
+    .orderBy(desc(issues.date))
+    .limit(1);
+  return row ?? null;
+}
+
+/** What readers are told on `/`, the archive and /account: the next issue, skipped days, an announced pause. */
+export async function readerNextIssue(today = todayInPaperZone()): Promise<NextIssueInfo> {
+  const [schedule, latest] = await Promise.all([loadSchedule(), lastPublishedIssue()]);
+  return nextIssueInfo(today, latest, schedule);
+}
+
+/** Defaults for a new issue in the admin: the next publication day after the last issue, and the next number. */
+export async function nextIssueDefaults(today = todayInPaperZone()): Promise<{ date: IsoDate; number: number } | null> {
+  const [schedule, last] = await Promise.all([loadSchedule(), lastIssue()]);
+  return nextIssue(last, today, schedule);
+}
+
+/** Why an issue may not be dated or scheduled on `date` without an explicit override, or null when it may. */
+export async function issueDateProblem(date: IsoDate): Promise<string | null> {
+  const day = classifyDay(date, await loadSchedule());
+  if (day.kind === "paused") return `该日休刊(${day.pause.reason}),不能出版`;
+  if (day.kind === "no-publication") return "该日不是出版日";
+  return null;
+}
