@@ -1,4 +1,5 @@
 import { chineseDate, chineseWeekday, type IsoDate } from "@/lib/dates";
+import { escapeXml, headlineLines, insidePolygon, n, prng, textEl, textWidth, wrapText } from "./svg-text";
 
 /**
  * Generated page images: an SVG "facsimile" of a newspaper page drawn from its
@@ -70,97 +71,8 @@ const INK = "#1d1d1b";
 const PAPER = "#fbf8f1";
 const GREY_TEXT = "#c9c4b8";
 
-// ── text helpers ──
-
-const INVALID_XML_CHARS = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Escapes text for element content and attribute values, dropping characters XML cannot carry at all. */
-export function escapeXml(value: string): string {
-  return value
-    .replace(INVALID_XML_CHARS, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
-
-const n = (v: number) => String(Math.round(v * 10) / 10);
-
-/** Advance width in em. Chinese has no spaces, so wrapping is by measured characters, not words. */
-function charWidth(ch: string): number {
-  if (ch === " ") return 0.3;
-  const code = ch.codePointAt(0)!;
-  if (code < 0x7f) return /[A-Z0-9]/.test(ch) ? 0.62 : 0.52;
-  // Curly quotes, middle dot and dashes are full-width in CJK fonts.
-  return 1;
-}
-
-const textWidth = (s: string) => [...s].reduce((sum, ch) => sum + charWidth(ch), 0);
-
-/** Characters that must not start a line (they hang at the end of the previous one). */
-const NO_LINE_START = new Set([..."，。、；：！？）》」』】〕”’,.;:!?)]%…—·"]);
-/** Characters that must not end a line. */
-const NO_LINE_END = new Set([..."（《「『【〔“‘(["]);
-
-/** Greedy line breaking by width (in em), keeping Latin words and numbers whole. */
-export function wrapText(text: string, maxEm: number): string[] {
-  const tokens = text.match(/[A-Za-z0-9]+|[\s\S]/gu) ?? [];
-  const lines: string[] = [];
-  let line: string[] = [];
-  let width = 0;
-  for (const token of tokens) {
-    const w = textWidth(token);
-    if (width + w > maxEm && line.length > 0 && !NO_LINE_START.has(token)) {
-      const carried: string[] = [];
-      while (line.length > 1 && NO_LINE_END.has(line[line.length - 1]!)) carried.unshift(line.pop()!);
-      lines.push(line.join("").trimEnd());
-      line = carried;
-      width = textWidth(carried.join(""));
-      if (token === " ") continue;
-    }
-    line.push(token);
-    width += w;
-  }
-  if (line.length) lines.push(line.join("").trimEnd());
-  return lines;
-}
-
-/** Headline lines: break at the spaces papers use between phrases, else balance the lines. */
-function headlineLines(title: string, maxEm: number): string[] {
-  const parts = title.split(/\s+/).filter(Boolean);
-  if (parts.length > 1 && parts.every((p) => textWidth(p) <= maxEm) && textWidth(title) > maxEm) return parts;
-  const count = Math.ceil(textWidth(title) / maxEm);
-  if (count <= 1) return [title];
-  return wrapText(title, Math.min(maxEm, Math.ceil(textWidth(title) / count) + 0.5));
-}
-
-function textEl(x: number, y: number, size: number, content: string, attrs = ""): string {
-  return `<text x="${n(x)}" y="${n(y)}" font-size="${n(size)}"${attrs ? " " + attrs : ""}>${escapeXml(content)}</text>`;
-}
-
-/** Ray casting: whether a point lies inside a polygon (pixel coordinates). */
-function insidePolygon(x: number, y: number, polygon: readonly (readonly [number, number])[]): boolean {
-  let hit = false;
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [xi, yi] = polygon[i]!;
-    const [xj, yj] = polygon[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
-  }
-  return hit;
-}
-
-/** Small deterministic PRNG so identical input gives byte-identical images. */
-function prng(seedText: string): () => number {
-  let h = 2166136261;
-  for (const ch of seedText) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
-  return () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507);
-    h = Math.imul(h ^ (h >>> 13), 3266489909);
-    h ^= h >>> 16;
-    return (h >>> 0) / 4294967296;
-  };
-}
+export { escapeXml, wrapText } from "./svg-text";
+export { photoPlaceholderSvg } from "./photo-placeholder";
 
 // ── page furniture ──
 
@@ -413,64 +325,6 @@ export function pageImageSvg(input: PageImageInput): string {
     input.isFront ? frontMasthead(input, W, H, s) : insideHeader(input, W, H, s),
     ...input.blocks.map((block, i) => blockSvg(block, i, W, H, s)),
     footer(input, W, H, s),
-    `</svg>`,
-  ].join("\n");
-}
-
-// ── photo placeholder ──
-
-/**
- * A generated illustration standing in for a news photo we may not ship:
- * sky, sun, hills and a meadow of flowers, with the label across the bottom.
- */
-export function photoPlaceholderSvg({ width, height, label }: { width: number; height: number; label: string }): string {
-  const W = width, H = height;
-  const rand = prng(`${label}|${W}x${H}`);
-  const unit = Math.min(W, H);
-  const hill = (baseY: number, amp: number, phase: number) => {
-    let d = `M0 ${n(H)} L0 ${n(baseY)}`;
-    const steps = 6;
-    for (let i = 1; i <= steps; i++) {
-      const x = (W * i) / steps;
-      const cx = x - W / steps / 2;
-      const cy = baseY - amp * Math.sin((i + phase) * 1.3);
-      d += ` Q${n(cx)} ${n(cy)} ${n(x)} ${n(baseY - amp * 0.3 * Math.cos(i + phase))}`;
-    }
-    return d + ` L${n(W)} ${n(H)} Z`;
-  };
-  const flowers: string[] = [];
-  const colours = ["#f7a1c4", "#ffd966", "#ffffff", "#e86a92", "#c89bf0"];
-  for (let i = 0; i < 46; i++) {
-    const fx = rand() * W;
-    const fy = H * (0.72 + rand() * 0.2);
-    const r = unit * (0.012 + rand() * 0.012);
-    const colour = colours[Math.floor(rand() * colours.length)]!;
-    const petals = [0, 72, 144, 216, 288]
-      .map((deg) => {
-        const a = (deg * Math.PI) / 180;
-        return `<circle cx="${n(fx + Math.cos(a) * r)}" cy="${n(fy + Math.sin(a) * r)}" r="${n(r * 0.8)}"/>`;
-      })
-      .join("");
-    flowers.push(`<g fill="${colour}">${petals}</g><circle cx="${n(fx)}" cy="${n(fy)}" r="${n(r * 0.5)}" fill="#f2b705"/>`);
-  }
-  const fontSize = Math.max(12, Math.round(unit * 0.045));
-  const lines = wrapText(label, (W * 0.9) / fontSize).slice(0, 2);
-  const band = lines.length * fontSize * 1.4 + fontSize * 0.8;
-  const text = lines
-    .map((line, i) => textEl(W / 2, H - band + fontSize * (1.35 + i * 1.4), fontSize, line, `fill="#fff" text-anchor="middle"`))
-    .join("");
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${SANS}">`,
-    `<title>${escapeXml(label)}</title>`,
-    `<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#8ec5ea"/><stop offset="1" stop-color="#eaf5fb"/></linearGradient></defs>`,
-    `<rect width="${W}" height="${H}" fill="url(#sky)"/>`,
-    `<circle cx="${n(W * 0.8)}" cy="${n(H * 0.2)}" r="${n(unit * 0.09)}" fill="#ffe08a"/>`,
-    `<path d="${hill(H * 0.52, H * 0.1, 0.4)}" fill="#9cc79a"/>`,
-    `<path d="${hill(H * 0.64, H * 0.07, 2.1)}" fill="#6aa86a"/>`,
-    `<rect y="${n(H * 0.7)}" width="${W}" height="${n(H * 0.3)}" fill="#4f9150"/>`,
-    ...flowers,
-    `<rect y="${n(H - band)}" width="${W}" height="${n(band)}" fill="#000" fill-opacity="0.45"/>`,
-    text,
     `</svg>`,
   ].join("\n");
 }
