@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { PauseBanner } from "@/components/reader/pause-banner";
 import { SiteFooter } from "@/components/reader/site-footer";
 import { SiteHeader } from "@/components/reader/site-header";
 import "./globals.css";
@@ -18,6 +19,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           跳到正文 Skip to content
         </a>
         <SiteHeader />
+        <PauseBanner />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
           {children}
         </main>

@@ -1,5 +1,6 @@
 import { closeDb } from "@/db/client";
 import { runDailyJobs } from "@/lib/billing/reminders";
+import { announcePauses } from "@/lib/pause-mail";
 
 /**
  * `npm run jobs:daily`: once a day, the reminders that prepaid and gift terms
@@ -15,6 +16,7 @@ import { runDailyJobs } from "@/lib/billing/reminders";
 async function main() {
   const { sent } = await runDailyJobs();
   console.log(`Daily jobs done: ${sent} reminder mail(s) sent.`);
+  console.log(`Pause notices: ${(await announcePauses()).sent} mail(s) sent (announcements and corrections, each at most once).`);
   await closeDb();
 }
 

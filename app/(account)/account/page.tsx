@@ -12,7 +12,9 @@ import type { Role } from "@/lib/roles";
 import { findUserById } from "@/lib/users";
 import { AccountShell, Panel } from "@/components/ui/form-parts";
 import { ResendVerificationForm } from "./account-forms";
+import { PauseNoticeForm } from "./pause-notice-form";
 import { signOutAction } from "./actions";
+import { DeliveryHoldsLink } from "./delivery/delivery-link";
 
 export const metadata: Metadata = { title: "我的账户" };
 
@@ -75,7 +77,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
 
         <NextIssueNotice info={upcoming} />
 
+        <PauseNoticeForm optedIn={user.pauseNoticeOptIn} />
+
         <BillingPanel overview={billing} />
+
+        <DeliveryHoldsLink userId={user.id} />
 
         <Panel labelledBy="account-profile-heading">
           <h2 id="account-profile-heading" className="mb-3 font-serif text-lg font-bold">

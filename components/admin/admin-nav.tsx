@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** The staff sections. Later admin areas (期次, 用户, …) add a line here. */
+const sections = [
+  { href: "/admin", label: "概览", english: "Overview", exact: true },
+  { href: "/admin/pauses", label: "休刊管理", english: "Pauses", exact: false },
+  { href: "/admin/delivery", label: "暂停投递", english: "Delivery", exact: false },
+] as const;
+
+/** The staff nav; a client component only to mark the current section for screen readers too. */
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="编辑后台 Admin" className="-mx-1 flex flex-wrap gap-1 text-sm">
+      {sections.map((s) => {
+        const current = s.exact ? pathname === s.href : pathname === s.href || pathname.startsWith(`${s.href}/`);
+        return (
+          <Link
+            key={s.href}
+            href={s.href}
+            aria-current={current ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 transition ${current ? "bg-ink text-white" : "text-ink hover:bg-stone-100 hover:text-brand"}`}
+          >
+            {s.label}
+            <span aria-hidden="true" className={`ml-1 text-xs ${current ? "text-white/70" : "text-muted"}`}>
+              {s.english}
+            </span>
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

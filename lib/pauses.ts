@@ -1,0 +1,221 @@
+import "server-only";
+import { and, asc, eq, gte, lte, max, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import { articles, issues, pages, pauses, publication, scheduleChanges, users } from "@/db/schema";
+import { FORBIDDEN } from "@/lib/actions";
+import { addDays, chineseDate, daysBetween, isIsoDate, todayInPaperZone, type IsoDate } from "@/lib/dates";
+import { draftPauseNotice, noPublicationDayWarning, noticeDate, pauseRangeText, withoutPause } from "@/lib/pause-notice";
+import { isStaff } from "@/lib/roles";
+import { nextPublicationDay, type Schedule } from "@/lib/schedule";
+
+/**
+ * Writing pauses (休刊): the rules live here, not in the forms, so a server
+ * action called directly, a script or a test meets the same checks. Every
+ * entry point re-reads the actor's role from the database and writes in one
+ * transaction under an advisory lock, so two editors saving at once cannot
+ * both pass the overlap check.
+ */
+export type PauseRow = typeof pauses.$inferSelect;
+export type Actor = { id: string };
+export type Failure = { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+const MAX_DAYS = 60;
+const HORIZON_DAYS = 730;
+/** Arbitrary, fixed: only pause writes take it. */
+const PAUSE_LOCK_KEY = 7_161_130_765_349_226;
+const DATE_ERROR = "请填写有效日期,格式如 2026-05-04";
+const CHECK_FORM = "请检查填写的内容";
+
+const emptyToNull = (v: string | undefined) => (v ? v : null);
+const optionalDate = z.string().trim().optional().refine((v) => !v || isIsoDate(v), DATE_ERROR).transform(emptyToNull);
+const optionalText = (limit: number, error: string) => z.string().trim().max(limit, error).optional().transform(emptyToNull);
+
+/** The pause form, with the calendar-free checks. `today` defaults to the paper's today at parse time. */
+export function pauseSchema(today?: IsoDate) {
+  return z
+    .object({
+      id: z.string().regex(/^\d{0,9}$/, "无效的记录").optional().transform((v) => (v ? Number(v) : undefined)),
+      startsOn: z.string({ error: "请填写开始日期" }).trim().refine(isIsoDate, DATE_ERROR),
+      endsOn: optionalDate,
+      reason: z.string({ error: "请填写休刊原因" }).trim().min(1, "请填写休刊原因,如 劳动节").max(50, "休刊原因最多50个字"),
+      basis: optionalText(200, "依据最多200个字"),
+      announceOn: optionalDate,
+      noticeText: optionalText(2000, "公告最多2000个字"),
+    })
+    .transform((v) => ({ ...v, endsOn: v.endsOn ?? v.startsOn }))
+    .superRefine((v, ctx) => {
+      const t = today ?? todayInPaperZone();
+      const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+      if (v.endsOn < v.startsOn) issue("endsOn", "结束日期不能早于开始日期");
+      else if (daysBetween(v.startsOn, v.endsOn) + 1 > MAX_DAYS) issue("endsOn", `一次休刊最长${MAX_DAYS}天`);
+      if (v.endsOn > addDays(t, HORIZON_DAYS)) issue(v.startsOn > addDays(t, HORIZON_DAYS) ? "startsOn" : "endsOn", "休刊日期须在今天起两年以内");
+      if (v.startsOn < addDays(t, -HORIZON_DAYS)) issue("startsOn", "不能登记两年以前的休刊");
+      if (v.announceOn && v.announceOn > v.startsOn) issue("announceOn", "公告日期不能晚于休刊开始日期");
+    });
+}
+export type PauseInput = z.output<ReturnType<typeof pauseSchema>>;
+
+const fail = (error: string, field?: string): Failure => ({ ok: false, error: field ? CHECK_FORM : error, ...(field ? { fieldErrors: { [field]: [error] } } : {}) });
+
+async function isStaffActor(db: Db, actor: Actor): Promise<boolean> {
+  const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, actor.id)).limit(1);
+  return isStaff(row?.role);
+}
+
+function parse(input: Record<string, unknown>, today: IsoDate): { data: PauseInput } | Failure {
+  const parsed = pauseSchema(today).safeParse(input);
+  if (parsed.success) return { data: parsed.data };
+  const flat = z.flattenError(parsed.error);
+  return { ok: false, error: flat.formErrors[0] ?? CHECK_FORM, fieldErrors: flat.fieldErrors as Record<string, string[]> };
+}
+
+/** The calendar as stored, read through `db` (a transaction sees its own writes). */
+async function scheduleIn(db: Db): Promise<Schedule & { pauses: PauseRow[]; publisher: string }> {
+  const [[profile], changes, rows] = await Promise.all([
+    db.select({ weekdays: publication.weekdays, publisher: publication.publisher }).from(publication).limit(1),
+    db.select().from(scheduleChanges).orderBy(asc(scheduleChanges.effectiveFrom)),
+    db.select().from(pauses).orderBy(asc(pauses.startsOn)),
+  ]);
+  return { weekdays: profile?.weekdays ?? [], changes, pauses: rows, publisher: profile?.publisher ?? "财信报社" };
+}
+
+type DraftFields = Pick<PauseInput, "startsOn" | "endsOn" | "reason" | "basis" | "announceOn"> & { id?: number };
+
+async function draftIn(db: Db, v: DraftFields, today: IsoDate): Promise<string> {
+  const schedule = await scheduleIn(db);
+  const resumesOn = nextPublicationDay(v.endsOn, withoutPause(schedule, v.id));
+  return draftPauseNotice({ ...v, resumesOn, publisher: schedule.publisher, announcedOn: noticeDate(v, today) });
+}
+
+/** The 生成公告草稿 button: the notice for the form's dates as they are, nothing saved. */
+export async function draftNoticeFor(actor: Actor, input: Record<string, unknown>, { now = new Date() } = {}): Promise<{ ok: true; text: string } | Failure> {
+  const db = await getDb();
+  if (!(await isStaffActor(db, actor))) return fail(FORBIDDEN);
+  const today = todayInPaperZone(now);
+  const parsed = parse({ ...input, noticeText: undefined }, today);
+  if ("ok" in parsed) return parsed;
+  return { ok: true, text: await draftIn(db, parsed.data, today) };
+}
+
+export type SaveResult = { ok: true; pause: PauseRow; previous: PauseRow | null; warnings: string[] } | Failure;
+
+/**
+ * Creates (no id) or updates a pause. Refused: overlap with another pause, a
+ * day with a published issue. Allowed but warned: no usual publication day in
+ * the range, an unpublished issue on a paused day. An empty notice is drafted.
+ */
+export async function savePause(actor: Actor, input: Record<string, unknown>, { now = new Date() } = {}): Promise<SaveResult> {
+  const db = await getDb();
+  if (!(await isStaffActor(db, actor))) return fail(FORBIDDEN);
+  const today = todayInPaperZone(now);
+  const parsed = parse(input, today);
+  if ("ok" in parsed) return parsed;
+  const v = parsed.data;
+  return db.transaction(async (tx): Promise<SaveResult> => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${PAUSE_LOCK_KEY}::bigint)`);
+    const [previous] = v.id ? await tx.select().from(pauses).where(eq(pauses.id, v.id)).limit(1) : [];
+    if (v.id && !previous) return fail("没有这条休刊记录,可能已被删除");
+    const [overlap] = await tx
+      .select()
+      .from(pauses)
+      .where(and(lte(pauses.startsOn, v.endsOn), gte(pauses.endsOn, v.startsOn), v.id ? ne(pauses.id, v.id) : undefined))
+      .orderBy(asc(pauses.startsOn))
+      .limit(1);
+    if (overlap) return fail(`与已登记的休刊重叠:${pauseRangeText(overlap.startsOn, overlap.endsOn)}(${overlap.reason})`, "startsOn");
+    const dated = await tx.select({ date: issues.date, number: issues.number, status: issues.status }).from(issues).where(and(gte(issues.date, v.startsOn), lte(issues.date, v.endsOn))).orderBy(asc(issues.date));
+    const published = dated.find((i) => i.status === "published");
+    if (published) {
+      const day = v.startsOn === v.endsOn ? "该日" : chineseDate(published.date);
+      return fail(`${day}已有已出版的报纸(总第${published.number}期),请先撤回出版`, "startsOn");
+    }
+    const noticeText = v.noticeText ?? (await draftIn(tx, v, today));
+    const values = { startsOn: v.startsOn, endsOn: v.endsOn, reason: v.reason, basis: v.basis, announceOn: v.announceOn, noticeText, updatedAt: now };
+    const [pause] = previous
+      ? await tx.update(pauses).set(values).where(eq(pauses.id, previous.id)).returning()
+      : await tx.insert(pauses).values(values).returning();
+    const schedule = await scheduleIn(tx);
+    const warnings = [
+      noPublicationDayWarning(v.startsOn, v.endsOn, schedule),
+      ...dated.map((i) => `${chineseDate(i.date)}已排有未出版的期次(总第${i.number}期),请改期`),
+    ].filter((w): w is string => w !== null);
+    return { ok: true, pause: pause!, previous: previous ?? null, warnings };
+  });
+}
+
+export type DeleteResult = { ok: true; pause: PauseRow; removedNoticeFrom: IsoDate | null } | Failure;
+
+/**
+ * Deletes a pause. Its printed notice goes too when that issue is not yet
+ * published; a published paper stays as it was printed.
+ */
+export async function deletePause(actor: Actor, id: number): Promise<DeleteResult> {
+  const db = await getDb();
+  if (!(await isStaffActor(db, actor))) return fail(FORBIDDEN);
+  return db.transaction(async (tx): Promise<DeleteResult> => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${PAUSE_LOCK_KEY}::bigint)`);
+    const [pause] = await tx.delete(pauses).where(eq(pauses.id, id)).returning();
+    if (!pause) return fail("没有这条休刊记录,可能已被删除");
+    let removedNoticeFrom: IsoDate | null = null;
+    if (pause.articleId) {
+      const [notice] = await tx
+        .select({ date: issues.date, status: issues.status })
+        .from(articles)
+        .innerJoin(issues, eq(issues.id, articles.issueId))
+        .where(eq(articles.id, pause.articleId));
+      if (notice && notice.status !== "published") {
+        await tx.delete(articles).where(eq(articles.id, pause.articleId));
+        removedNoticeFrom = notice.date;
+      }
+    }
+    return { ok: true, pause, removedNoticeFrom };
+  });
+}
+
+export type AttachResult =
+  | { ok: true; articleId: number; issue: { date: IsoDate; number: number }; previousIssueDate: IsoDate | null }
+  | Failure;
+
+/**
+ * Prints the pause's notice as the 休刊公告 on page 1 of an issue before the
+ * pause. Attaching again rewrites (and if need be moves) the same article,
+ * so a paper never carries two notices for one pause.
+ */
+export async function attachPauseToIssue(actor: Actor, pauseId: number, issueId: number, { now = new Date() } = {}): Promise<AttachResult> {
+  const db = await getDb();
+  if (!(await isStaffActor(db, actor))) return fail(FORBIDDEN);
+  const today = todayInPaperZone(now);
+  return db.transaction(async (tx): Promise<AttachResult> => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${PAUSE_LOCK_KEY}::bigint)`);
+    const [pause] = await tx.select().from(pauses).where(eq(pauses.id, pauseId)).limit(1);
+    if (!pause) return fail("没有这条休刊记录,可能已被删除");
+    const [issue] = await tx.select().from(issues).where(eq(issues.id, issueId)).limit(1);
+    if (!issue) return fail("没有这一期", "issue");
+    if (issue.date >= pause.startsOn) return fail("休刊公告须刊登在休刊开始之前的一期上", "issue");
+    const [front] = await tx.select({ id: pages.id }).from(pages).where(and(eq(pages.issueId, issue.id), eq(pages.number, 1))).limit(1);
+    if (!front) return fail(`总第${issue.number}期还没有第1版`, "issue");
+    const body = pause.noticeText || (await draftIn(tx, pause, today));
+    const [{ last } = { last: null }] = await tx.select({ last: max(articles.position) }).from(articles).where(eq(articles.pageId, front.id));
+    const position = (last ?? -1) + 1;
+    const [existing] = pause.articleId
+      ? await tx.select({ id: articles.id, pageId: articles.pageId, date: issues.date }).from(articles).innerJoin(issues, eq(issues.id, articles.issueId)).where(eq(articles.id, pause.articleId))
+      : [];
+    let articleId: number;
+    if (existing) {
+      const moved = existing.pageId !== front.id;
+      await tx
+        .update(articles)
+        .set({ body, ...(moved ? { issueId: issue.id, pageId: front.id, position } : {}) })
+        .where(eq(articles.id, existing.id));
+      articleId = existing.id;
+    } else {
+      const [created] = await tx
+        .insert(articles)
+        .values({ issueId: issue.id, pageId: front.id, column: "休刊公告", title: "休刊公告", access: "free", body, position, isSample: false })
+        .returning({ id: articles.id });
+      articleId = created!.id;
+    }
+    await tx.update(pauses).set({ articleId, noticeText: body, updatedAt: now }).where(eq(pauses.id, pause.id));
+    return { ok: true, articleId, issue: { date: issue.date, number: issue.number }, previousIssueDate: existing && existing.date !== issue.date ? existing.date : null };
+  });
+}
