@@ -97,3 +97,10 @@ export async function requireStaff(returnTo: string, allowed: readonly Role[] = 
   if (!allowed.includes(viewer.role)) redirect("/account?denied=1");
   return viewer;
 }
+
+/** The role as the database has it now, for server-side rules that must not trust a session or a cache. */
+export async function currentRole(userId: string): Promise<Role | null> {
+  const db = await getDb();
+  const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.role ?? null;
+}

@@ -6,7 +6,7 @@ import { todayInPaperZone, type IsoDate } from "@/lib/dates";
 import { nextIssueInfo, type NextIssueInfo } from "@/lib/next-issue";
 import { classifyDay, nextIssue, type Schedule } from "@/lib/schedule";
 
-export type LoadedSchedule = Schedule & { pauses: (typeof pauses.$inferSelect)[] };
+export type LoadedSchedule = Omit<Schedule, "changes" | "pauses"> & { changes: (typeof scheduleChanges.$inferSelect)[]; pauses: (typeof pauses.$inferSelect)[] };
 
 /** The paper's calendar as stored: base weekdays, dated changes and every pause. */
 export async function loadSchedule(): Promise<LoadedSchedule> {

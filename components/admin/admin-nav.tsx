@@ -8,6 +8,7 @@ const sections = [
   { href: "/admin", label: "概览", english: "Overview", exact: true },
   { href: "/admin/pauses", label: "休刊管理", english: "Pauses", exact: false },
   { href: "/admin/delivery", label: "暂停投递", english: "Delivery", exact: false },
+  { href: "/admin/schedule", label: "出版日程", english: "Schedule", exact: false },
 ] as const;
 
 /** The staff nav; a client component only to mark the current section for screen readers too. */
