@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 /** The staff sections. Later admin areas (期次, 用户, …) add a line here. */
 const sections = [
   { href: "/admin", label: "概览", english: "Overview", exact: true },
+  { href: "/admin/issues", label: "期次", english: "Issues", exact: false },
   { href: "/admin/pauses", label: "休刊管理", english: "Pauses", exact: false },
   { href: "/admin/delivery", label: "暂停投递", english: "Delivery", exact: false },
   { href: "/admin/schedule", label: "出版日程", english: "Schedule", exact: false },
