@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq, gte, lte, max, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
-import { articles, issues, pages, pauses, publication, scheduleChanges, users } from "@/db/schema";
+import { articles, issues, pages, pauses, publication, scheduleChanges } from "@/db/schema";
+import { currentRole } from "@/lib/access";
 import { FORBIDDEN } from "@/lib/actions";
 import { addDays, chineseDate, daysBetween, isIsoDate, todayInPaperZone, type IsoDate } from "@/lib/dates";
 import { draftPauseNotice, noPublicationDayWarning, noticeDate, pauseRangeText, withoutPause } from "@/lib/pause-notice";
@@ -58,9 +59,8 @@ export type PauseInput = z.output<ReturnType<typeof pauseSchema>>;
 
 const fail = (error: string, field?: string): Failure => ({ ok: false, error: field ? CHECK_FORM : error, ...(field ? { fieldErrors: { [field]: [error] } } : {}) });
 
-async function isStaffActor(db: Db, actor: Actor): Promise<boolean> {
-  const [row] = await db.select({ role: users.role }).from(users).where(eq(users.id, actor.id)).limit(1);
-  return isStaff(row?.role);
+async function isStaffActor(actor: Actor): Promise<boolean> {
+  return isStaff((await currentRole(actor.id)) ?? undefined);
 }
 
 function parse(input: Record<string, unknown>, today: IsoDate): { data: PauseInput } | Failure {
@@ -91,7 +91,7 @@ async function draftIn(db: Db, v: DraftFields, today: IsoDate): Promise<string> 
 /** The 生成公告草稿 button: the notice for the form's dates as they are, nothing saved. */
 export async function draftNoticeFor(actor: Actor, input: Record<string, unknown>, { now = new Date() } = {}): Promise<{ ok: true; text: string } | Failure> {
   const db = await getDb();
-  if (!(await isStaffActor(db, actor))) return fail(FORBIDDEN);
+  if (!(await isStaffActor(actor))) return fail(FORBIDDEN);
   const today = todayInPaperZone(now);
   const parsed = parse({ ...input, noticeText: undefined }, today);
   if ("ok" in parsed) return parsed;
@@ -107,7 +107,7 @@ export type SaveResult = { ok: true; pause: PauseRow; previous: PauseRow | null;
  */
 export async function savePause(actor: Actor, input: Record<string, unknown>, { now = new Date() } = {}): Promise<SaveResult> {
   const db = await getDb();
-  if (!(await isStaffActor(db, actor))) return fail(FORBIDDEN);
+  if (!(await isStaffActor(actor))) return fail(FORBIDDEN);
   const today = todayInPaperZone(now);
   const parsed = parse(input, today);
   if ("ok" in parsed) return parsed;
@@ -151,7 +151,7 @@ export type DeleteResult = { ok: true; pause: PauseRow; removedNoticeFrom: IsoDa
  */
 export async function deletePause(actor: Actor, id: number): Promise<DeleteResult> {
   const db = await getDb();
-  if (!(await isStaffActor(db, actor))) return fail(FORBIDDEN);
+  if (!(await isStaffActor(actor))) return fail(FORBIDDEN);
   return db.transaction(async (tx): Promise<DeleteResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${PAUSE_LOCK_KEY}::bigint)`);
     const [pause] = await tx.delete(pauses).where(eq(pauses.id, id)).returning();
@@ -183,7 +183,7 @@ export type AttachResult =
  */
 export async function attachPauseToIssue(actor: Actor, pauseId: number, issueId: number, { now = new Date() } = {}): Promise<AttachResult> {
   const db = await getDb();
-  if (!(await isStaffActor(db, actor))) return fail(FORBIDDEN);
+  if (!(await isStaffActor(actor))) return fail(FORBIDDEN);
   const today = todayInPaperZone(now);
   return db.transaction(async (tx): Promise<AttachResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${PAUSE_LOCK_KEY}::bigint)`);

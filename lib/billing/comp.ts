@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accessWindows, users } from "@/db/schema";
-import { forgetAccess } from "@/lib/access";
+import { currentRole, forgetAccess } from "@/lib/access";
 
 /**
  * Complimentary access (赠阅) granted by staff. The rule lives here, on the
@@ -11,11 +11,7 @@ import { forgetAccess } from "@/lib/access";
  */
 export type CompResult = { ok: true; windowId: number } | { error: string };
 
-async function isAdmin(actorId: string): Promise<boolean> {
-  const db = await getDb();
-  const [actor] = await db.select({ role: users.role }).from(users).where(eq(users.id, actorId)).limit(1);
-  return actor?.role === "admin";
-}
+const isAdmin = async (actorId: string) => (await currentRole(actorId)) === "admin";
 
 export async function grantComplimentaryAccess(
   actorId: string,
