@@ -1,4 +1,6 @@
 import "server-only";
+import { canReadGated, getViewer } from "@/lib/access";
+import { getObject } from "@/lib/storage";
 
 /**
  * A stored file as an HTTP response. Files we serve are never run as pages:
@@ -20,3 +22,17 @@ export function fileResponse(object: { body: Buffer; contentType: string }, opti
 
 export const deny = (status: 401 | 403 | 404, message: string) =>
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+/**
+ * Serves a stored file that is either public or for readers with access: the
+ * one access path for page images and photos (and, later, PDFs).
+ */
+export async function gatedFile(fileKey: string, isPublic: boolean, notFound: string): Promise<Response> {
+  if (!isPublic) {
+    const viewer = await getViewer();
+    if (!viewer) return deny(401, "请先登录 Sign in to view this file");
+    if (!(await canReadGated(viewer))) return deny(403, "仅供订阅用户查看 Subscribers only");
+  }
+  const file = await getObject(fileKey);
+  return file ? fileResponse(file, { shared: isPublic }) : deny(404, notFound);
+}

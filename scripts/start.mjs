@@ -13,16 +13,11 @@ async function main() {
   await run(bin("tsx"), ["scripts/migrate.ts"]);
   console.log("▸ Seeding the demo edition …");
   await run(bin("tsx"), ["scripts/seed.ts"]);
+  // The seed has just printed the demo sign-ins (none in production on a real database); this says where to go.
   console.log(`
   财信报 数字报 is starting on http://localhost:${port}
-
-  Demo sign-ins (password for all: caixin-demo-2026):
-    subscriber@demo.test   subscriber, access until 2027-12-31
-    member@demo.test       signed up, never subscribed
-    lapsed@demo.test       access ended 2026-03-31
-    editor@demo.test       editor
-    admin@demo.test        admin
-  Mail (sign-in codes, resets) goes to the local outbox: http://localhost:${port}/dev/outbox
+  Sign in at http://localhost:${port}/login with a demo account above (password caixin-demo-2026).
+  Mail (sign-in codes, resets) goes to the local outbox unless SMTP_URL is set: http://localhost:${port}/dev/outbox
 `);
   await run(bin("next"), ["start", "-p", port]);
 }

@@ -56,6 +56,11 @@ export function Field({ id, name, label, english, hint, errors, className, ...in
   );
 }
 
+/** The email input every account form uses: the same type, autofill hints and length limit as the server's schema. */
+export function EmailField(props: Omit<FieldProps, "name" | "type" | "label"> & { label?: string }) {
+  return <Field name="email" type="email" label="邮箱" english="Email" autoComplete="email" inputMode="email" required maxLength={254} {...props} />;
+}
+
 export function SubmitButton({ pending, children, pendingText }: { pending: boolean; children: ReactNode; pendingText?: string }) {
   return (
     <button

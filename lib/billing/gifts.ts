@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { gifts, plans, users } from "@/db/schema";
 import { forgetAccess } from "@/lib/access";
@@ -105,18 +105,27 @@ export async function giftsBoughtBy(buyerId: string, giftId?: number): Promise<G
   });
 }
 
-export type ClaimableGift = { id: number; planName: string; months: number; message: string | null; fromName: string; state: "claimable" | "claimed" | "expired" | "unpaid" };
-
-export async function findGiftByToken(token: string): Promise<ClaimableGift | null> {
-  if (!/^[\w-]{20,100}$/.test(token)) return null;
+/** A gift with its plan's name and its buyer, as both the claim page and the recipient mail show them. */
+async function giftWithBuyer(where: SQL) {
   const db = await getDb();
   const [row] = await db
     .select({ gift: gifts, planName: plans.name, buyerName: users.name, buyerEmail: users.email })
     .from(gifts)
     .innerJoin(plans, eq(plans.key, gifts.planKey))
     .innerJoin(users, eq(users.id, gifts.buyerUserId))
-    .where(eq(gifts.tokenHash, sha256(token)))
+    .where(where)
     .limit(1);
+  return row ?? null;
+}
+
+/** Claim tokens are 32 random bytes in base64url; anything else is not worth a database lookup. */
+export const isClaimToken = (token: string): boolean => /^[\w-]{20,100}$/.test(token);
+
+export type ClaimableGift = { id: number; planName: string; months: number; message: string | null; fromName: string; state: "claimable" | "claimed" | "expired" | "unpaid" };
+
+export async function findGiftByToken(token: string): Promise<ClaimableGift | null> {
+  if (!isClaimToken(token)) return null;
+  const row = await giftWithBuyer(eq(gifts.tokenHash, sha256(token)));
   if (!row) return null;
   const { gift } = row;
   const state = gift.status === "claimed" ? "claimed" : gift.status === "pending" ? "unpaid" : gift.expiresAt < new Date() ? "expired" : "claimable";
@@ -125,7 +134,7 @@ export async function findGiftByToken(token: string): Promise<ClaimableGift | nu
 
 /** Claims a paid gift for a signed-in reader: single use, in one transaction with its access window. */
 export async function claimGift(token: string, userId: string): Promise<{ ok: true; endsAt: Date | null } | { error: string }> {
-  if (!/^[\w-]{20,100}$/.test(token)) return { error: "礼物链接无效" };
+  if (!isClaimToken(token)) return { error: "礼物链接无效" };
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const [gift] = await tx.select().from(gifts).where(eq(gifts.tokenHash, sha256(token))).for("update").limit(1);
@@ -143,14 +152,7 @@ export async function claimGift(token: string, userId: string): Promise<{ ok: tr
 
 /** Mails the claim link to the recipient when the buyer asks; a later ask sends it again. */
 export async function notifyGiftRecipient(giftId: number, buyerId: string): Promise<ActionState> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ gift: gifts, planName: plans.name, buyerName: users.name, buyerEmail: users.email })
-    .from(gifts)
-    .innerJoin(plans, eq(plans.key, gifts.planKey))
-    .innerJoin(users, eq(users.id, gifts.buyerUserId))
-    .where(and(eq(gifts.id, giftId), eq(gifts.buyerUserId, buyerId)))
-    .limit(1);
+  const row = await giftWithBuyer(and(eq(gifts.id, giftId), eq(gifts.buyerUserId, buyerId))!);
   if (!row) return { error: "没有找到这份礼物" };
   if (row.gift.status !== "paid") return { error: row.gift.status === "claimed" ? "这份礼物已经被领取" : "礼物付款确认后才能发送" };
   const token = unseal(row.gift.tokenSealed, SEAL_PURPOSE);
@@ -165,6 +167,7 @@ export async function notifyGiftRecipient(giftId: number, buyerId: string): Prom
   });
   const sent = await sendMail({ to: row.gift.recipientEmail, ...mail });
   if (sent.delivery === "failed") return { error: "邮件发送失败,请稍后再试,或直接把链接转发给收礼人" };
+  const db = await getDb();
   await db.update(gifts).set({ recipientNotifiedAt: new Date() }).where(eq(gifts.id, giftId));
   return { ok: true, message: `已发送到 ${row.gift.recipientEmail}` };
 }

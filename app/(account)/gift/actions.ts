@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { validatedActionWithUser } from "@/lib/actions";
-import { claimGift, notifyGiftRecipient, startGiftCheckout } from "@/lib/billing/gifts";
+import { claimGift, isClaimToken, notifyGiftRecipient, startGiftCheckout } from "@/lib/billing/gifts";
 
 const buySchema = z.object({
   plan: z.string().trim().min(1, "请选择礼物方案").max(64),
@@ -21,7 +21,7 @@ export const sendGiftMail = validatedActionWithUser(z.object({ gift: z.coerce.nu
   notifyGiftRecipient(gift, user.id),
 );
 
-export const claimGiftAction = validatedActionWithUser(z.object({ token: z.string().regex(/^[\w-]{20,100}$/, "礼物链接无效") }), async ({ token }, _form, user) => {
+export const claimGiftAction = validatedActionWithUser(z.object({ token: z.string().refine(isClaimToken, "礼物链接无效") }), async ({ token }, _form, user) => {
   const result = await claimGift(token, user.id);
   if ("error" in result) return { error: result.error };
   redirect("/account?gift=claimed");

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
+import { EmailField, Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import { requestEmailSignIn, signInWithEmailCode, signInWithPassword } from "./actions";
 
 const initial: ActionState = {};
@@ -13,16 +13,9 @@ export function PasswordSignInForm({ next, notice }: { next?: string; notice?: s
     <form action={action} noValidate className="space-y-4" aria-describedby="password-signin-status">
       <FormStatus id="password-signin-status" state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <Field
+      <EmailField
         id="password-email"
-        name="email"
-        type="email"
-        label="邮箱"
-        english="Email"
         autoComplete="username"
-        inputMode="email"
-        required
-        maxLength={254}
         defaultValue={state.values?.email}
         errors={state.fieldErrors?.email}
       />
@@ -54,16 +47,8 @@ export function EmailSignInForms({ next }: { next?: string }) {
       <form action={requestAction} noValidate className="space-y-4" aria-describedby="email-request-status">
         <FormStatus id="email-request-status" state={request} />
         {next ? <input type="hidden" name="next" value={next} /> : null}
-        <Field
+        <EmailField
           id="email-request-email"
-          name="email"
-          type="email"
-          label="邮箱"
-          english="Email"
-          autoComplete="email"
-          inputMode="email"
-          required
-          maxLength={254}
           defaultValue={request.values?.email}
           errors={request.fieldErrors?.email}
           hint="我们会发送一封包含登录码和登录链接的邮件。"

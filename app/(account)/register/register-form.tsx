@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
+import { EmailField, Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import { register } from "./actions";
 
 export function RegisterForm({ next }: { next?: string }) {
@@ -13,16 +13,8 @@ export function RegisterForm({ next }: { next?: string }) {
       <FormStatus id="register-status" state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <Field id="register-name" name="name" type="text" label="称呼(选填)" english="Name" autoComplete="name" maxLength={50} defaultValue={state.values?.name} errors={errors.name} />
-      <Field
+      <EmailField
         id="register-email"
-        name="email"
-        type="email"
-        label="邮箱"
-        english="Email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        maxLength={254}
         defaultValue={state.values?.email}
         errors={errors.email}
       />

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
+import { EmailField, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import { requestPasswordReset } from "./actions";
 
 export function RequestResetForm() {
@@ -10,16 +10,9 @@ export function RequestResetForm() {
   return (
     <form action={action} noValidate className="space-y-4" aria-describedby="reset-request-status">
       <FormStatus id="reset-request-status" state={state} />
-      <Field
+      <EmailField
         id="reset-email"
-        name="email"
-        type="email"
         label="注册邮箱"
-        english="Email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        maxLength={254}
         defaultValue={state.values?.email}
         errors={state.fieldErrors?.email}
       />
