@@ -33,6 +33,8 @@ export const publication = pgTable("publication", {
   sponsor: text("sponsor").notNull(),
   publisher: text("publisher").notNull(),
   hotline: text("hotline").notNull(),
+  /** Storage key of the paper's logo (uploaded by an admin); null = the drawn masthead. */
+  logoKey: text("logo_key"),
   timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
   weekdays: integer("weekdays").array().notNull(),
@@ -68,6 +70,10 @@ export const pages = pgTable(
     imageWidth: integer("image_width"),
     imageHeight: integer("image_height"),
     pdfKey: text("pdf_key"),
+    /** Narrow rendition of the page image (phones, thumbnails); the full one is `imageKey`. */
+    thumbKey: text("thumb_key"),
+    thumbWidth: integer("thumb_width"),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("pages_issue_number").on(t.issueId, t.number)],
 );
@@ -95,6 +101,7 @@ export const articles = pgTable(
     /** Marks demo filler so nobody mistakes it for reporting. */
     isSample: boolean("is_sample").notNull().default(false),
     createdAt: created(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
   (t) => [index("articles_page").on(t.pageId, t.position), index("articles_issue").on(t.issueId)],
 );
@@ -367,4 +374,64 @@ export const deliveryHolds = pgTable(
     createdAt: created(),
   },
   (t) => [index("delivery_holds_user").on(t.userId, t.startsOn), index("delivery_holds_dates").on(t.startsOn, t.endsOn)],
+);
+
+// ── Staff area: audit log, invitations, sign-in history, read counts ──
+
+/** Every staff mutation, written in the same transaction as the change itself. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamptz("at").notNull().defaultNow(),
+    /** Null when the actor's account was later deleted; actorLabel keeps who it was. */
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text("actor_label").notNull(),
+    /** Dotted verb, e.g. "issue.publish", "article.update", "reader.comp.grant". */
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before").$type<Record<string, unknown> | null>(),
+    after: jsonb("after").$type<Record<string, unknown> | null>(),
+  },
+  (t) => [index("audit_log_at").on(t.at), index("audit_log_entity").on(t.entity, t.entityId), index("audit_log_actor").on(t.actorId, t.at)],
+);
+
+/** Single-use invitations for editors and admins; only the token's hash is stored. */
+export const staffInvitations = pgTable("staff_invitations", {
+  id: serial("id").primaryKey(),
+  email: text("email").notNull(),
+  role: roleEnum("role").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+  expiresAt: timestamptz("expires_at").notNull(),
+  acceptedAt: timestamptz("accepted_at"),
+  revokedAt: timestamptz("revoked_at"),
+  createdAt: created(),
+});
+
+/** Recent sign-ins shown to admins on a reader's page: when and how, never an IP address. */
+export const signIns = pgTable(
+  "sign_ins",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    at: timestamptz("at").notNull().defaultNow(),
+    /** "password" | "email_code" | "email_link" | "invitation". */
+    method: text("method").notNull(),
+    /** Coarse device class from the user agent: ios, android, desktop, other. */
+    device: text("device"),
+  },
+  (t) => [index("sign_ins_user").on(t.userId, t.at)],
+);
+
+/** Article reads per day in the paper's time zone: counts only, not who read what. */
+export const articleReadsDaily = pgTable(
+  "article_reads_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    reads: integer("reads").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.articleId] })],
 );

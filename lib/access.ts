@@ -94,8 +94,10 @@ export async function requireViewer(returnTo: string): Promise<Viewer> {
 
 export async function requireStaff(returnTo: string, allowed: readonly Role[] = ["editor", "admin"]): Promise<Viewer> {
   const viewer = await requireViewer(returnTo);
-  if (!allowed.includes(viewer.role)) redirect("/account?denied=1");
-  return viewer;
+  // The session's role may be stale (a demoted editor keeps their JWT): staff pages ask the database.
+  const role = allowed.includes(viewer.role) ? await currentRole(viewer.id) : null;
+  if (!role || !allowed.includes(role)) redirect("/account?denied=1");
+  return { ...viewer, role };
 }
 
 /** The role as the database has it now, for server-side rules that must not trust a session or a cache. */

@@ -42,10 +42,16 @@ export async function readerNextIssue(today = todayInPaperZone()): Promise<NextI
   return nextIssueInfo(today, latest, schedule);
 }
 
-/** Defaults for a new issue in the admin: the next publication day after the last issue, and the next number. */
+/**
+ * Defaults for a new issue in the admin: the issue that follows the last one
+ * in sequence (its number + 1, on the next publication day after its date,
+ * skipping 休刊), even when that day has passed: numbers and dates go
+ * together, so an editor back-filling the archive gets a coherent pair. With
+ * no issue yet, the first publication day from today.
+ */
 export async function nextIssueDefaults(today = todayInPaperZone()): Promise<{ date: IsoDate; number: number } | null> {
   const [schedule, last] = await Promise.all([loadSchedule(), lastIssue()]);
-  return nextIssue(last, today, schedule);
+  return nextIssue(last, last?.date ?? today, schedule);
 }
 
 /** Why an issue may not be dated or scheduled on `date` without an explicit override, or null when it may. */

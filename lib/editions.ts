@@ -16,7 +16,7 @@ export type ArticleRow = typeof articles.$inferSelect;
 export type ImageRow = typeof images.$inferSelect;
 
 /** An article as listed on a page or in an issue: everything but the body. */
-export type ArticleSummary = Omit<ArticleRow, "body" | "createdAt">;
+export type ArticleSummary = Omit<ArticleRow, "body" | "createdAt" | "updatedAt">;
 
 const published = eq(issues.status, "published");
 

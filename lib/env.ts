@@ -26,6 +26,16 @@ const schema = z.object({
   STRIPE_API_BASE: z.url({ error: "STRIPE_API_BASE must be an absolute URL" }).optional(),
   /** Allow the demo accounts to be seeded into a production database. */
   SEED_DEMO_ACCOUNTS: z.enum(["0", "1"]).optional(),
+  /** Largest accepted upload (page PDF, image, photo, issue package), in bytes. Default 50 MB. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024, "UPLOAD_MAX_BYTES must be at least 1024").default(50 * 1024 * 1024),
+  /** Most pages accepted in one uploaded PDF. */
+  UPLOAD_MAX_PDF_PAGES: z.coerce.number().int().min(1).max(200).default(48),
+  /** S3-compatible object storage for uploads; unset = the local folder DATA_DIR/media. */
+  S3_ENDPOINT: z.url({ error: "S3_ENDPOINT must be an absolute URL such as https://s3.example.com" }).optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Trust X-Forwarded-For from a proxy in front of the app (for rate limits by IP). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
 });

@@ -10,14 +10,14 @@ export const metadata: Metadata = { title: { default: "编辑后台", template: 
  * pass through them, so every page and action under /admin checks again.
  */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requireStaff("/admin");
+  const viewer = await requireStaff("/admin");
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-3">
         <p className="font-serif text-lg font-bold">
           编辑后台 <span className="font-sans text-xs font-normal text-muted">Admin</span>
         </p>
-        <AdminNav />
+        <AdminNav isAdmin={viewer.role === "admin"} />
       </header>
       {children}
     </div>
