@@ -17,4 +17,14 @@ export function revalidateIssue(issue: { date: IsoDate; number: number; pageCoun
   revalidatePath("/(reader)/today/[date]", "page");
   revalidatePath("/(reader)/archive/[month]", "page");
   revalidatePath(`/archive/${issue.date.slice(0, 7)}`);
+  // Articles of the issue appear, change or disappear with it: both cached variants of every article page.
+  revalidatePath("/(reader)/articles/[id]", "page");
+  revalidatePath("/(reader)/articles/[id]/signed-in", "page");
+}
+
+/** After an edit to one article of a published issue: its two cached variants (the issue pages list it too). */
+export function revalidateArticle(articleId: number, issue: { date: IsoDate; number: number; pageCount: number } | null): void {
+  revalidatePath(`/articles/${articleId}`);
+  revalidatePath(`/articles/${articleId}/signed-in`);
+  if (issue) revalidateIssue(issue);
 }

@@ -8,6 +8,8 @@ import { chineseDate, chineseWeekday } from "@/lib/dates";
 import { formatPaperTime, instantToWallTime } from "@/lib/issues-admin";
 import { parseIdParam } from "@/lib/params";
 import { ConfirmIssueAction, ScheduleIssueForm } from "../issue-tools";
+import { IssueArticlesPanel } from "./articles-panel";
+import { IssuePagesPanel } from "./pages-panel";
 import { issueById } from "../queries";
 import { StatusBadge } from "../status";
 
@@ -38,7 +40,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const suggested = issue.publishAt ?? (morning > now ? morning : nextHour);
 
   return (
-    <div className="mx-auto max-w-2xl space-y-5">
+    <div className="mx-auto max-w-4xl space-y-5">
       <p className="text-sm">
         <Link href="/admin/issues" className="text-muted hover:text-brand">
           ← 期次
@@ -92,8 +94,17 @@ export default async function IssuePage({ params, searchParams }: Props) {
           ) : null}
           <dt className="text-muted">创建时间</dt>
           <dd>{formatPaperTime(issue.createdAt)}</dd>
+          <dt className="text-muted">预览</dt>
+          <dd>
+            <Link href={`/admin/issues/${issue.id}/preview`} className="text-brand underline-offset-4 hover:underline">
+              以订阅读者视角预览本期
+            </Link>
+          </dd>
         </dl>
       </Panel>
+
+      <IssuePagesPanel issueId={issue.id} />
+      <IssueArticlesPanel issueId={issue.id} />
 
       {issue.status === "published" ? (
         <Panel labelledBy="issue-unpublish-heading">
