@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { issues, pages, pauses, publication, users } from "@/db/schema";
+import { auditLog, issues, pages, pauses, publication, users } from "@/db/schema";
 import { demoPublication } from "@/db/seed/content";
 import { freshDatabase } from "@/db/testing/fresh-database";
 import { FORBIDDEN } from "./actions";
@@ -174,5 +174,39 @@ describe("wall time in Asia/Shanghai", () => {
     expect(instantToWallTime(new Date("2026-05-06T22:00:00Z"))).toBe("2026-05-07T06:00");
     expect(formatPaperTime(new Date("2026-05-06T22:00:00Z"))).toBe("2026年5月7日 06:00");
     expect(wallTimeToInstant("2026-07-01T12:00", "America/New_York")?.toISOString()).toBe("2026-07-01T16:00:00.000Z");
+  });
+});
+
+describe("issues-admin: the audit log", () => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  const actors = { editor: "", admin: "", member: "" };
+
+  beforeAll(async () => {
+    ({ db, drop } = await freshDatabase());
+    await db.insert(publication).values(demoPublication);
+    for (const role of ["editor", "admin", "member"] as const) {
+      const [user] = await db.insert(users).values({ email: `${role}@issues.test`, role }).returning();
+      actors[role] = user!.id;
+    }
+  });
+  afterAll(async () => drop());
+
+  it("every change is in the audit log with who, what and before/after; a refused change writes none", async () => {
+    const before = (await db.select().from(auditLog)).length;
+    const created = await createIssue(actors.editor, { date: "2026-06-01", number: 1300, pageCount: 2 });
+    expect(created.ok).toBe(true);
+    const issueId = created.ok ? created.issue.id : 0;
+    await publishIssue(actors.admin, issueId, { now });
+    expect((await publishIssue(actors.member, issueId, { now })).ok).toBe(false);
+    const rows = await db.select().from(auditLog).where(eq(auditLog.entityId, String(issueId))).orderBy(auditLog.id);
+    expect(rows.map((r) => [r.action, r.actorId])).toEqual([
+      ["issue.create", actors.editor],
+      ["issue.publish", actors.admin],
+    ]);
+    expect(rows[0]!.actorLabel).toBe("editor@issues.test");
+    expect(rows[1]!.before).toMatchObject({ status: "draft" });
+    expect(rows[1]!.after).toMatchObject({ status: "published", number: 1300 });
+    expect((await db.select().from(auditLog)).length).toBe(before + 2);
   });
 });

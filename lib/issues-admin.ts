@@ -3,6 +3,7 @@ import { and, asc, eq, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { issues, pages } from "@/db/schema";
+import { recordAudit, summarize } from "@/lib/audit";
 import { issueDateProblem, loadSchedule } from "@/lib/calendar";
 import { isIsoDate, PAPER_TIME_ZONE, type IsoDate } from "@/lib/dates";
 import { isStaff } from "@/lib/roles";
@@ -18,6 +19,7 @@ export type IssueRow = typeof issues.$inferSelect;
 export type Failure = { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 export const MAX_PAGES = 32;
+const AUDITED = ["date", "number", "pageCount", "status", "publishAt", "publishedAt"] as const;
 const CHECK_FORM = "请检查填写的内容";
 export const PAUSED_DAY_REFUSAL = "该日休刊,不能安排出版";
 export const PAST_TIME_REFUSAL = "发布时间必须晚于现在";
@@ -98,6 +100,7 @@ export async function createIssue(actorId: string, input: NewIssueInput): Promis
     const issue = await db.transaction(async (tx) => {
       const [row] = await tx.insert(issues).values({ date, number, pageCount, status: "draft" }).returning();
       await tx.insert(pages).values(Array.from({ length: pageCount }, (_, i) => ({ issueId: row!.id, number: i + 1, name: `第${i + 1}版` })));
+      await recordAudit(tx, { actorId, action: "issue.create", entity: "issue", entityId: row!.id, after: { ...summarize(row!, AUDITED), override: Boolean(problem) } });
       return row!;
     });
     return { ok: true, issue };
@@ -113,6 +116,7 @@ export type StatusResult = { ok: true; issue: IssueRow; previous: IssueRow } | F
 async function changeIssue(
   actorId: string,
   issueId: number,
+  action: string,
   change: (issue: IssueRow) => Promise<Failure | Partial<Pick<IssueRow, "status" | "publishAt" | "publishedAt">>>,
 ): Promise<StatusResult> {
   const refused = await refusal(actorId);
@@ -125,27 +129,28 @@ async function changeIssue(
     if ("ok" in values) return values;
     if (Object.keys(values).length === 0) return { ok: true, issue: previous, previous };
     const [issue] = await tx.update(issues).set(values).where(eq(issues.id, issueId)).returning();
+    await recordAudit(tx, { actorId, action, entity: "issue", entityId: issueId, before: summarize(previous, AUDITED), after: summarize(issue!, AUDITED) });
     return { ok: true, issue: issue!, previous };
   });
 }
 
 /** 立即出版: published now. Publishing an already published issue changes nothing. */
 export function publishIssue(actorId: string, issueId: number, { now = new Date() } = {}): Promise<StatusResult> {
-  return changeIssue(actorId, issueId, async (issue) =>
+  return changeIssue(actorId, issueId, "issue.publish", async (issue) =>
     issue.status === "published" ? {} : { status: "published", publishedAt: now, publishAt: null },
   );
 }
 
 /** 撤回: back to draft, off the reader pages; a pending schedule is dropped too. */
 export function unpublishIssue(actorId: string, issueId: number): Promise<StatusResult> {
-  return changeIssue(actorId, issueId, async () => ({ status: "draft", publishedAt: null, publishAt: null }));
+  return changeIssue(actorId, issueId, "issue.unpublish", async () => ({ status: "draft", publishedAt: null, publishAt: null }));
 }
 
 /** 定时出版: refused for a paused day, a time not in the future, and an issue already out. */
 export async function scheduleIssue(actorId: string, issueId: number, publishAt: Date, { now = new Date() } = {}): Promise<StatusResult> {
   // Read before the transaction: PGlite has one connection, and the calendar is read outside `tx`.
   const schedule = await loadSchedule();
-  return changeIssue(actorId, issueId, async (issue) => {
+  return changeIssue(actorId, issueId, "issue.schedule", async (issue) => {
     if (Number.isNaN(publishAt.getTime())) return fail(CHECK_FORM, { publishAt: ["请填写有效的发布时间"] });
     if (issue.status === "published") return fail("该期已出版;如需改为定时出版,请先撤回");
     if (classifyDay(issue.date, schedule).kind === "paused") return fail(PAUSED_DAY_REFUSAL, { publishAt: [PAUSED_DAY_REFUSAL] });
@@ -181,7 +186,10 @@ export async function publishDueIssues(now = new Date()): Promise<{ published: I
         .set({ status: "published", publishedAt: now })
         .where(and(eq(issues.id, issue.id), eq(issues.status, "scheduled")))
         .returning();
-      if (row) published.push(row);
+      if (row) {
+        published.push(row);
+        await recordAudit(tx, { actorId: null, action: "issue.publish.scheduled", entity: "issue", entityId: row.id, before: summarize(issue, AUDITED), after: summarize(row, AUDITED) });
+      }
     }
     return { published, skipped };
   });

@@ -5,6 +5,7 @@ import { getDb, type Db } from "@/db/client";
 import { articles, issues, pages, pauses, publication, scheduleChanges } from "@/db/schema";
 import { currentRole } from "@/lib/access";
 import { FORBIDDEN } from "@/lib/actions";
+import { recordAudit, summarize } from "@/lib/audit";
 import { addDays, chineseDate, daysBetween, isIsoDate, todayInPaperZone, type IsoDate } from "@/lib/dates";
 import { draftPauseNotice, noPublicationDayWarning, noticeDate, pauseRangeText, withoutPause } from "@/lib/pause-notice";
 import { isStaff } from "@/lib/roles";
@@ -134,6 +135,7 @@ export async function savePause(actor: Actor, input: Record<string, unknown>, { 
     const [pause] = previous
       ? await tx.update(pauses).set(values).where(eq(pauses.id, previous.id)).returning()
       : await tx.insert(pauses).values(values).returning();
+    await recordAudit(tx, { actorId: actor.id, action: previous ? "pause.update" : "pause.create", entity: "pause", entityId: pause!.id, before: summarize(previous, ["startsOn", "endsOn", "reason", "basis", "announceOn"] as const), after: summarize(pause!, ["startsOn", "endsOn", "reason", "basis", "announceOn"] as const) });
     const schedule = await scheduleIn(tx);
     const warnings = [
       noPublicationDayWarning(v.startsOn, v.endsOn, schedule),
@@ -168,6 +170,7 @@ export async function deletePause(actor: Actor, id: number): Promise<DeleteResul
         removedNoticeFrom = notice.date;
       }
     }
+    await recordAudit(tx, { actorId: actor.id, action: "pause.delete", entity: "pause", entityId: pause.id, before: { ...summarize(pause, ["startsOn", "endsOn", "reason", "basis", "announceOn"] as const), removedNoticeFrom } });
     return { ok: true, pause, removedNoticeFrom };
   });
 }
@@ -216,6 +219,7 @@ export async function attachPauseToIssue(actor: Actor, pauseId: number, issueId:
       articleId = created!.id;
     }
     await tx.update(pauses).set({ articleId, noticeText: body, updatedAt: now }).where(eq(pauses.id, pause.id));
+    await recordAudit(tx, { actorId: actor.id, action: "pause.notice.attach", entity: "pause", entityId: pause.id, after: { articleId, issueNumber: issue.number, issueDate: issue.date } });
     return { ok: true, articleId, issue: { date: issue.date, number: issue.number }, previousIssueDate: existing && existing.date !== issue.date ? existing.date : null };
   });
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { issues, scheduleChanges } from "@/db/schema";
 import { currentRole } from "@/lib/access";
+import { recordAudit } from "@/lib/audit";
 import { isIsoDate, todayInPaperZone, type IsoDate } from "@/lib/dates";
 import { isStaff } from "@/lib/roles";
 
@@ -51,6 +52,7 @@ export async function addScheduleChange(actorId: string, input: unknown, now = n
       .insert(scheduleChanges)
       .values({ effectiveFrom, weekdays })
       .onConflictDoUpdate({ target: scheduleChanges.effectiveFrom, set: { weekdays } });
+    await recordAudit(tx, { actorId, action: "schedule.change", entity: "schedule_change", entityId: effectiveFrom, after: { effectiveFrom, weekdays } });
     return { ok: true, effectiveFrom };
   });
 }
@@ -59,9 +61,13 @@ export async function addScheduleChange(actorId: string, input: unknown, now = n
 export async function deleteScheduleChange(actorId: string, id: number, now = new Date()): Promise<ScheduleChangeResult> {
   if (!isStaff((await currentRole(actorId)) ?? undefined)) return { error: "只有编辑和管理员可以修改出版日程" };
   const db = await getDb();
-  const [row] = await db
-    .delete(scheduleChanges)
-    .where(and(eq(scheduleChanges.id, id), gt(scheduleChanges.effectiveFrom, todayInPaperZone(now))))
-    .returning({ effectiveFrom: scheduleChanges.effectiveFrom });
+  const row = await db.transaction(async (tx) => {
+    const [deleted] = await tx
+      .delete(scheduleChanges)
+      .where(and(eq(scheduleChanges.id, id), gt(scheduleChanges.effectiveFrom, todayInPaperZone(now))))
+      .returning({ effectiveFrom: scheduleChanges.effectiveFrom, weekdays: scheduleChanges.weekdays });
+    if (deleted) await recordAudit(tx, { actorId, action: "schedule.change.delete", entity: "schedule_change", entityId: deleted.effectiveFrom, before: deleted });
+    return deleted;
+  });
   return row ? { ok: true, effectiveFrom: row.effectiveFrom } : { error: "只能撤回尚未生效的日程变更" };
 }
