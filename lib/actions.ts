@@ -51,19 +51,23 @@ async function run<S extends z.ZodType>(
   schema: S,
   formData: FormData,
   handle: (data: z.output<S>) => Promise<ActionState | void>,
+  guard?: () => Promise<ActionState | null>,
 ): Promise<ActionState> {
   const fields = formFields(formData);
   const values = echoableValues(fields);
-  const parsed = schema.safeParse(fields);
-  if (!parsed.success) {
-    const flat = z.flattenError(parsed.error);
-    return {
-      error: flat.formErrors[0] ?? "请检查填写的内容",
-      fieldErrors: flat.fieldErrors as Record<string, string[]>,
-      values,
-    };
-  }
   try {
+    // Who is calling is settled before the input is looked at: a refused caller learns nothing about the form.
+    const refused = guard ? await guard() : null;
+    if (refused) return refused;
+    const parsed = schema.safeParse(fields);
+    if (!parsed.success) {
+      const flat = z.flattenError(parsed.error);
+      return {
+        error: flat.formErrors[0] ?? "请检查填写的内容",
+        fieldErrors: flat.fieldErrors as Record<string, string[]>,
+        values,
+      };
+    }
     const result = (await handle(parsed.data)) ?? { ok: true };
     return result.ok ? result : { values, ...result };
   } catch (error) {
@@ -82,7 +86,8 @@ export const SIGN_IN_REQUIRED = "请先登录";
 export const FORBIDDEN = "您没有权限执行此操作";
 
 /**
- * Like validatedAction, for a signed-in user. The user is re-read from the
+ * Like validatedAction, for a signed-in user, checked before the form is
+ * parsed. The user is re-read from the
  * database rather than trusted from the JWT, so a deleted account or a changed
  * role takes effect at once; `roles` limits the action to those roles.
  */
@@ -91,14 +96,17 @@ export function validatedActionWithUser<S extends z.ZodType>(
   handler: Handler<S, [user: UserRow]>,
   { roles }: { roles?: readonly Role[] } = {},
 ) {
-  return async (_previous: ActionState, formData: FormData): Promise<ActionState> =>
-    run(schema, formData, async (data) => {
+  return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
+    let user: UserRow | null = null;
+    const guard = async (): Promise<ActionState | null> => {
       // Imported here so that this module (and its tests) load without Next's request scope.
       const [{ sessionUserId }, { findUserById }] = await Promise.all([import("@/lib/session"), import("@/lib/users")]);
       const userId = await sessionUserId();
-      const user = userId ? await findUserById(userId) : null;
+      user = userId ? await findUserById(userId) : null;
       if (!user) return { error: SIGN_IN_REQUIRED };
       if (roles && !roles.includes(user.role)) return { error: FORBIDDEN };
-      return handler(data, formData, user);
-    });
+      return null;
+    };
+    return run(schema, formData, (data) => handler(data, formData, user!), guard);
+  };
 }
