@@ -64,7 +64,8 @@ async function main() {
     await run(bin("tsx"), ["scripts/migrate.ts"], { env });
     await run(bin("tsx"), ["scripts/seed.ts"], { env });
     await run(bin("tsx"), ["--conditions=react-server", "scripts/stripe-sync.ts"], { env });
-    await run(bin("playwright"), ["test"], { env });
+    // `npm test -- e2e admin-access` runs only the journeys whose file names match.
+    await run(bin("playwright"), ["test", ...process.argv.slice(3)], { env });
   } finally {
     stopStripeDouble();
     await database.drop();
