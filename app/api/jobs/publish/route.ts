@@ -1,0 +1,28 @@
+import { NextResponse } from "next/server";
+import { revalidateIssue } from "@/app/admin/issues/revalidate";
+import { publishDueIssues } from "@/lib/issues-admin";
+import { isPublishJobCaller } from "@/lib/publish-job";
+
+const noStore = { "Cache-Control": "no-store" };
+
+/** Publishes the scheduled issues whose time has come, and refreshes the reader pages that show them. */
+export async function POST(request: Request) {
+  if (!isPublishJobCaller(request.headers.get("authorization"))) {
+    return NextResponse.json({ error: "Not allowed" }, { status: 403, headers: noStore });
+  }
+  try {
+    const { published, skipped } = await publishDueIssues();
+    for (const issue of published) revalidateIssue(issue);
+    return NextResponse.json(
+      {
+        published: published.map((i) => ({ number: i.number, date: i.date })),
+        skipped: skipped.map((i) => ({ number: i.number, date: i.date })),
+      },
+      { headers: noStore },
+    );
+  } catch (error) {
+    console.error("[jobs:publish] failed:", error);
+    // 503 so the ticker (or cron) simply tries again next minute.
+    return NextResponse.json({ error: "Publish job failed; it will be retried" }, { status: 503, headers: noStore });
+  }
+}
