@@ -435,3 +435,86 @@ export const articleReadsDaily = pgTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.articleId] })],
 );
+
+// ── QR codes from print: codes, scans, and the print-to-digital funnel ──
+
+export const qrPlacementEnum = pgEnum("qr_placement", ["masthead", "issue", "page", "article", "campaign"]);
+export const qrDestinationEnum = pgEnum("qr_destination", ["landing", "article", "issue", "page", "subscribe", "external"]);
+
+/** A custom landing page's content (destination "landing", and the fallback outside the active window). */
+export type QrLanding = { title: string; text: string; imageKey?: string | null; ctaLabel?: string | null; ctaHref?: string | null };
+
+export const qrCodes = pgTable(
+  "qr_codes",
+  {
+    id: serial("id").primaryKey(),
+    /** Short code as printed, upper case, from an alphabet without look-alikes; matched case-insensitively. */
+    code: text("code").notNull().unique(),
+    label: text("label").notNull(),
+    placement: qrPlacementEnum("placement").notNull(),
+    placementIssueId: integer("placement_issue_id").references(() => issues.id, { onDelete: "set null" }),
+    placementPageId: integer("placement_page_id").references(() => pages.id, { onDelete: "set null" }),
+    placementArticleId: integer("placement_article_id").references(() => articles.id, { onDelete: "set null" }),
+    campaign: text("campaign"),
+    destination: qrDestinationEnum("destination").notNull(),
+    destinationArticleId: integer("destination_article_id").references(() => articles.id, { onDelete: "set null" }),
+    destinationIssueId: integer("destination_issue_id").references(() => issues.id, { onDelete: "set null" }),
+    /** With destination "page": the 版 number of destinationIssueId. */
+    destinationPageNumber: smallint("destination_page_number"),
+    promotionCode: text("promotion_code"),
+    externalUrl: text("external_url"),
+    landing: jsonb("landing").$type<QrLanding | null>(),
+    activeFrom: timestamptz("active_from"),
+    activeUntil: timestamptz("active_until"),
+    /** Shown outside the active window; null = the friendly default page. */
+    fallback: jsonb("fallback").$type<QrLanding | null>(),
+    enabled: boolean("enabled").notNull().default(true),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: created(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [index("qr_codes_campaign").on(t.campaign), index("qr_codes_placement_issue").on(t.placementIssueId)],
+);
+
+/** One scan. No IP is stored: `visitorHash` is a daily-rotating salted hash of IP + user agent. */
+export const qrScans = pgTable(
+  "qr_scans",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamptz("at").notNull().defaultNow(),
+    /** Null for an orphan scan (unknown code); `requestedCode` keeps what was asked for. */
+    codeId: integer("code_id").references(() => qrCodes.id, { onDelete: "set null" }),
+    requestedCode: text("requested_code").notNull(),
+    /** "ok" | "unknown" | "disabled" | "expired" | "not_yet" */
+    outcome: text("outcome").notNull(),
+    /** "ios" | "android" | "desktop" | "other" */
+    device: text("device").notNull(),
+    /** "wechat" | "alipay" | "qq" | "weibo" | "other" | null (a normal browser) */
+    inApp: text("in_app"),
+    hasReferrer: boolean("has_referrer").notNull().default(false),
+    visitorHash: text("visitor_hash").notNull(),
+    isBot: boolean("is_bot").notNull().default(false),
+  },
+  (t) => [index("qr_scans_code_at").on(t.codeId, t.at), index("qr_scans_at").on(t.at)],
+);
+
+/** Daily salts for the visitor hash; old ones are deleted so yesterday's hashes can't be recomputed. */
+export const qrSalts = pgTable("qr_salts", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  salt: text("salt").notNull(),
+});
+
+/** A sign-up or subscription attributed to a code, within 7 days of a scan on that device. */
+export const qrAttributions = pgTable(
+  "qr_attributions",
+  {
+    id: serial("id").primaryKey(),
+    codeId: integer("code_id").notNull().references(() => qrCodes.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** "signup" | "subscription" */
+    kind: text("kind").notNull(),
+    scannedAt: timestamptz("scanned_at").notNull(),
+    at: timestamptz("at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("qr_attributions_once").on(t.codeId, t.userId, t.kind), index("qr_attributions_code").on(t.codeId, t.at)],
+);

@@ -10,6 +10,7 @@ const sections = [
   { href: "/admin/pauses", label: "休刊管理", english: "Pauses", exact: false, adminOnly: false },
   { href: "/admin/delivery", label: "暂停投递", english: "Delivery", exact: false, adminOnly: false },
   { href: "/admin/schedule", label: "出版日程", english: "Schedule", exact: false, adminOnly: false },
+  { href: "/admin/qr", label: "二维码", english: "QR codes", exact: false, adminOnly: false },
   { href: "/admin/readers", label: "读者", english: "Readers", exact: false, adminOnly: true },
   { href: "/admin/staff", label: "员工", english: "Staff", exact: false, adminOnly: true },
   { href: "/admin/settings", label: "报社资料", english: "Settings", exact: false, adminOnly: true },
