@@ -4,14 +4,19 @@ import { securityHeaders } from "./lib/security-headers";
 // Auth.js session cookie names: plain on http, __Secure- on https, .0 when chunked.
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token", "authjs.session-token.0", "__Secure-authjs.session-token.0"];
 
+// Middleware runs on /admin, and Next buffers the body of every request it sees, silently cutting it at 10 MB
+// unless told otherwise: allow the largest upload (UPLOAD_MAX_BYTES, default 50 MB) plus the multipart framing.
+const uploadMaxBytes = Number(process.env.UPLOAD_MAX_BYTES) || 50 * 1024 * 1024;
+
 const nextConfig: NextConfig = {
-  // PGlite ships WASM and data files that must be loaded from node_modules at run time;
+  // PGlite and mupdf ship WASM and data files that must be loaded from node_modules at run time;
   // rate-limiter-flexible loads drizzle-orm with a computed import() the bundler cannot follow.
-  serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
+  serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible", "mupdf"],
   // The test suite builds into its own folder so it never clobbers the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: { proxyClientMaxBodySize: uploadMaxBytes + 1024 * 1024 },
 
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];

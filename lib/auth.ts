@@ -7,6 +7,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { authConfig } from "@/lib/auth.config";
 import { env } from "@/lib/env";
 import { authorizeEmailCode, authorizeEmailLink, authorizePassword } from "@/lib/sign-in";
+import { logSignInEvent } from "@/lib/sign-in-log";
 
 // Configured lazily so that `next build` neither reads secrets nor opens the database.
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
@@ -37,6 +38,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         authorize: (credentials) => authorizeEmailLink(credentials),
       }),
     ],
+    // Recent sign-ins for the admin's reader page; never throws into the sign-in.
+    events: { signIn: logSignInEvent },
     logger: {
       // A wrong password or a throttled attempt is an expected outcome, not a server error worth a stack trace.
       error(error: Error) {

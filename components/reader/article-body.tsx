@@ -5,6 +5,7 @@ import type { ArticleView } from "@/lib/article-view";
 import { chineseDate } from "@/lib/dates";
 import { AccessBadge } from "./access-badge";
 import { ArticlePhotos } from "./article-photos";
+import { BodyBlocks } from "./body-blocks";
 import { Paywall } from "./paywall";
 
 /**
@@ -39,11 +40,7 @@ export function ArticleBody({ article, continuation }: { article: ArticleView; c
         )}
       </header>
       <ArticlePhotos photos={toArticlePhotos(article.images)} alt={article.title} />
-      <div className="prose-zh">
-        {article.paragraphs.map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
-      </div>
+      <BodyBlocks blocks={article.blocks} />
       {!article.complete && (continuation ?? <Paywall signedIn={false} articleId={article.id} accessNote={null} />)}
     </article>
   );

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { ArticlePhoto } from "@/lib/article-photos";
 import { ArticlePhotos } from "./article-photos";
+import { BodyBlocks } from "./body-blocks";
 import { Paywall } from "./paywall";
 
 type State =
@@ -11,9 +12,12 @@ type State =
   | { status: "denied"; signedIn: boolean; accessNote: string | null }
   | { status: "failed" };
 
+const stringsOnly = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+
 /**
  * The signed-in reader's article page is cached and the same for everyone; the
- * text after the teaser comes from an access-checked endpoint, for this reader only.
+ * text after the teaser comes from an access-checked endpoint, for this reader only,
+ * as blocks of HTML the server sanitised (lib/article-body.ts).
  */
 export function GatedBody({ articleId, title }: { articleId: number; title: string }) {
   const [state, setState] = useState<State>({ status: "loading" });
@@ -24,7 +28,7 @@ export function GatedBody({ articleId, title }: { articleId: number; title: stri
       .then(async (response) => {
         const body = await response.json().catch(() => ({}));
         if (!live) return;
-        if (response.ok) setState({ status: "ready", rest: body.rest ?? [], photos: body.photos ?? [] });
+        if (response.ok) setState({ status: "ready", rest: stringsOnly(body.rest), photos: body.photos ?? [] });
         else if (response.status === 401 || response.status === 403)
           setState({ status: "denied", signedIn: response.status === 403, accessNote: body.accessNote ?? null });
         else setState({ status: "failed" });
@@ -48,11 +52,7 @@ export function GatedBody({ articleId, title }: { articleId: number; title: stri
     case "ready":
       return (
         <div aria-live="polite">
-          <div className="prose-zh">
-            {state.rest.map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
-          </div>
+          <BodyBlocks blocks={state.rest} />
           {state.photos.length > 0 && (
             <div className="mt-6">
               <ArticlePhotos photos={state.photos} alt={title} />

@@ -2,10 +2,23 @@ import Link from "next/link";
 import type { Issue, PageWithArticles } from "@/lib/editions";
 import { AccessBadge } from "./access-badge";
 
-/** An issue at a glance: the front page's stories first, then every 版 with its articles. */
-export function IssueOverview({ issue, pages }: { issue: Issue; pages: PageWithArticles[] }) {
+/**
+ * An issue at a glance: the front page's stories first, then every 版 with its
+ * articles. `base` (where "/pages/N" hangs off) and `articleHrefBase` let the
+ * staff preview keep its links inside the preview.
+ */
+export function IssueOverview({
+  issue,
+  pages,
+  base = `/issues/${issue.date}`,
+  articleHrefBase = "/articles/",
+}: {
+  issue: Issue;
+  pages: PageWithArticles[];
+  base?: string;
+  articleHrefBase?: string;
+}) {
   const [front, ...rest] = pages;
-  const base = `/issues/${issue.date}`;
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
       <section aria-labelledby="lead-heading">
@@ -19,7 +32,7 @@ export function IssueOverview({ issue, pages }: { issue: Issue; pages: PageWithA
                 {a.kicker && <p className="text-sm text-muted">{a.kicker}</p>}
                 {a.column && <p className="text-xs font-bold tracking-widest text-brand">{a.column}</p>}
                 <h3 className={`font-serif font-bold leading-snug ${i === 0 ? "text-2xl sm:text-3xl" : "text-xl"}`}>
-                  <Link href={`/articles/${a.id}`} className="hover:text-brand">
+                  <Link href={`${articleHrefBase}${a.id}`} className="hover:text-brand">
                     {a.title}
                   </Link>
                 </h3>
@@ -52,7 +65,7 @@ export function IssueOverview({ issue, pages }: { issue: Issue; pages: PageWithA
                 <ul className="mt-1 space-y-1 pl-3 text-muted">
                   {p.articles.map((a) => (
                     <li key={a.id}>
-                      <Link href={`/articles/${a.id}`} className="hover:text-brand">
+                      <Link href={`${articleHrefBase}${a.id}`} className="hover:text-brand">
                         {a.title}
                       </Link>
                     </li>

@@ -1,9 +1,21 @@
-export function SiteFooter() {
+import { footerFacts, weekdaysText } from "@/lib/publication-settings";
+
+/**
+ * The publication's imprint, from the profile admins edit on /admin/settings.
+ * Reader pages are cached, so this renders once per cached page; saving the
+ * profile re-renders them (revalidatePath("/", "layout")).
+ */
+export async function SiteFooter() {
+  const facts = await footerFacts();
   return (
     <footer className="mt-10 border-t border-rule bg-white/60 text-xs text-muted">
       <div className="mx-auto max-w-6xl px-4 py-6 leading-6 sm:px-6">
-        <p>财信报社出版 · 国内统一连续出版物号 CN 15-0042 · 主管主办:内蒙古新华报业中心</p>
-        <p>新闻热线:(0471) 3122969 · 每周一、周四出版</p>
+        <p>
+          {facts.publisher}出版 · 国内统一连续出版物号 {facts.cnNumber} · 主管主办:{facts.sponsor}
+        </p>
+        <p>
+          新闻热线:{facts.hotline} · {weekdaysText(facts.weekdays)}
+        </p>
       </div>
     </footer>
   );

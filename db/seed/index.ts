@@ -5,6 +5,7 @@ import { pauses, publication } from "@/db/schema";
 import { seedDemoAccounts } from "./accounts";
 import { demoIssues, demoPause, demoPublication } from "./content";
 import { seedIssue } from "./issues";
+import { seedDemoQrCodes } from "@/lib/qr/demo-codes";
 import { withSeedLock } from "./lock";
 
 export { DEMO_PASSWORD, demoAccounts, type DemoAccount } from "./accounts";
@@ -40,6 +41,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
     return true;
   });
   log(`pause ${demoPause.startsOn} (${demoPause.reason}): ${pauseAdded ? "created" : "already present"}`);
+
+  const { masthead } = await seedDemoQrCodes(db);
+  log(`QR code for the masthead: /q/${masthead}`);
 
   if (options.demoAccounts) await seedDemoAccounts(db, log);
   else log("demo accounts: skipped");

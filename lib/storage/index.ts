@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { s3Backend, s3ConfigFromEnv } from "./s3";
 
 /**
  * Where page images, PDFs and photos live. Everything goes through the small
@@ -126,12 +127,22 @@ export function setStorageBackend(backend: StorageBackend | null): void {
   override = backend;
 }
 
+let s3Cache: { config: string; backend: StorageBackend } | null = null;
+
 /**
- * The backend in use. The local folder is resolved on every call rather than
- * cached, so tests that repoint DATA_DIR (and reset the env cache) are honoured.
+ * The backend in use: an S3-compatible bucket when S3_ENDPOINT, S3_BUCKET and
+ * both keys are set, else the local folder. Resolved on every call rather than
+ * fixed at start-up, so tests that repoint DATA_DIR or the S3 settings (and
+ * reset the env cache) are honoured.
  */
 export function storage(): StorageBackend {
-  return override ?? localFolderBackend(env().storageDir);
+  if (override) return override;
+  const e = env();
+  const s3 = s3ConfigFromEnv(e);
+  if (!s3) return localFolderBackend(e.storageDir);
+  const config = JSON.stringify(s3);
+  if (s3Cache?.config !== config) s3Cache = { config, backend: s3Backend(s3) };
+  return s3Cache.backend;
 }
 
 function checkContentType(contentType: string): void {

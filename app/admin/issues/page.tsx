@@ -40,9 +40,14 @@ export default async function IssuesPage({ searchParams }: { searchParams: Searc
           </h1>
           <p className="mt-1 text-sm text-muted">新建的期次为草稿;立即出版或定时出版后读者才能看到。时间均为北京时间。</p>
         </div>
-        <Link href="/admin/issues/new" className="inline-flex items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
-          新建期次 <span className="ml-1 text-xs opacity-80">New</span>
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/admin/issues/import" className="inline-flex items-center rounded-md border border-ink bg-white px-4 py-2 text-sm hover:bg-stone-100">
+            导入期次 <span className="ml-1 text-xs text-muted">Import</span>
+          </Link>
+          <Link href="/admin/issues/new" className="inline-flex items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
+            新建期次 <span className="ml-1 text-xs opacity-80">New</span>
+          </Link>
+        </div>
       </header>
 
       <form method="get" action="/admin/issues" className="flex flex-wrap items-end gap-3" aria-label="筛选期次">

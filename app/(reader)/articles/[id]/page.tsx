@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/reader/article-body";
+import { ReadBeacon } from "@/components/reader/read-beacon";
 import { parseIdParam } from "@/lib/params";
 import { getArticleForPublic } from "@/lib/reading";
 
@@ -15,12 +16,17 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseIdParam((await params).id);
   const article = id ? await getArticleForPublic(id) : null;
-  return article ? { title: article.title, description: article.paragraphs[0]?.slice(0, 120) } : { title: "未找到" };
+  return article ? { title: article.title, description: article.summary.slice(0, 120) } : { title: "未找到" };
 }
 
 export default async function PublicArticlePage({ params }: Props) {
   const id = parseIdParam((await params).id);
   const article = id ? await getArticleForPublic(id) : null;
   if (!article) notFound();
-  return <ArticleBody article={article} />;
+  return (
+    <>
+      <ArticleBody article={article} />
+      <ReadBeacon articleId={article.id} />
+    </>
+  );
 }

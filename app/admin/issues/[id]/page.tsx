@@ -23,6 +23,7 @@ const doneText: Record<string, string> = {
   unpublished: "已撤回出版,该期回到草稿。",
   unscheduled: "已取消定时出版,该期回到草稿。",
   scheduled: "已安排定时出版。",
+  "article-deleted": "稿件已删除。",
 };
 
 export default async function IssuePage({ params, searchParams }: Props) {

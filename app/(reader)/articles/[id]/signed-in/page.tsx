@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/reader/article-body";
+import { ReadBeacon } from "@/components/reader/read-beacon";
 import { GatedBody } from "@/components/reader/gated-body";
 import { parseIdParam } from "@/lib/params";
 import { getArticleForPublic } from "@/lib/reading";
@@ -23,5 +24,10 @@ export default async function SignedInArticlePage({ params }: Props) {
   const id = parseIdParam((await params).id);
   const article = id ? await getArticleForPublic(id) : null;
   if (!article) notFound();
-  return <ArticleBody article={article} continuation={<GatedBody articleId={article.id} title={article.title} />} />;
+  return (
+    <>
+      <ArticleBody article={article} continuation={<GatedBody articleId={article.id} title={article.title} />} />
+      <ReadBeacon articleId={article.id} />
+    </>
+  );
 }

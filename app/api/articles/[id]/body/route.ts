@@ -21,5 +21,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (!viewer) return privateJson({ error: "请先登录" }, 401);
     return privateJson({ error: "订阅后可阅读全文", accessNote: describeAccess(await getAccountAccess(viewer.id)).headline }, 403);
   }
-  return privateJson({ rest: article.paragraphs.slice(1), photos: toArticlePhotos(article.images) });
+  // `blocks` are sanitised HTML (lib/article-body.ts): the same sanitiser as the page's teaser.
+  return privateJson({ rest: article.blocks.slice(1), photos: toArticlePhotos(article.images) });
 }

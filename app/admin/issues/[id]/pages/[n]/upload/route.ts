@@ -1,0 +1,29 @@
+import { MAX_PAGES } from "@/lib/issues-admin";
+import { replacePageFile } from "@/lib/pages-admin";
+import { parseIdParam } from "@/lib/params";
+import { fileBytes, readFormUpload } from "@/lib/uploads/form-upload";
+import { staffUploader, statusFor, uploadError, uploadJson } from "@/lib/uploads/upload-route";
+import { revalidateIssue } from "../../../../revalidate";
+
+/** One 版: a one-page PDF or an image, replacing the page's files (its articles and hot zones stay). */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string; n: string }> }): Promise<Response> {
+  try {
+    const uploader = await staffUploader(request);
+    if (!uploader.ok) return uploader.response;
+    const raw = await params;
+    const issueId = parseIdParam(raw.id);
+    const number = parseIdParam(raw.n, MAX_PAGES);
+    if (!issueId || !number) return uploadError(404, "没有这一版。Page not found.");
+
+    const form = await readFormUpload(request);
+    if (!form.ok) return uploadError(form.status, form.error);
+
+    const result = await replacePageFile(uploader.userId, issueId, number, await fileBytes(form.files[0]!));
+    if (!result.ok) return uploadError(statusFor(result.code), result.error);
+    if (result.issue.status === "published") revalidateIssue(result.issue);
+    return uploadJson({ ok: true, message: result.message });
+  } catch (error) {
+    console.error("[page upload] unexpected error:", error);
+    return uploadError(500, "服务器出错,上传未完成,请重试。Something went wrong; please try again.");
+  }
+}

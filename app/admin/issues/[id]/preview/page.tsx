@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { IssueOverview } from "@/components/reader/issue-overview";
+import { Masthead } from "@/components/reader/masthead";
+import { requireStaff } from "@/lib/access";
+import { getPublication } from "@/lib/editions";
+import { anyIssueById, previewContents } from "@/lib/issue-preview";
+import { parseIdParam } from "@/lib/params";
+import { PreviewBanner } from "./preview-banner";
+
+export const metadata: Metadata = { title: "预览" };
+
+type Props = { params: Promise<{ id: string }> };
+
+/** The issue as /issues/<date> will show it, in any status, with links kept inside the preview. */
+export default async function PreviewIssuePage({ params }: Props) {
+  const id = parseIdParam((await params).id);
+  await requireStaff(`/admin/issues/${id ?? ""}/preview`);
+  const issue = id ? await anyIssueById(id) : null;
+  if (!issue) notFound();
+  const [publication, pages] = await Promise.all([getPublication(), previewContents(issue.id)]);
+  const base = `/admin/issues/${issue.id}/preview`;
+  return (
+    <div className="space-y-6">
+      <PreviewBanner issue={issue} />
+      <Masthead publication={publication} issue={issue} />
+      <IssueOverview issue={issue} pages={pages} base={base} articleHrefBase={`${base}/articles/`} />
+    </div>
+  );
+}

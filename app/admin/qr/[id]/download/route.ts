@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { currentRole, getViewer } from "@/lib/access";
+import { env } from "@/lib/env";
+import { deny } from "@/lib/file-response";
+import { shortUrl } from "@/lib/qr/code";
+import { getQrCode, printLogo } from "@/lib/qr/codes-admin";
+import { downloadParamsSchema, qrPdf, qrPng, qrSvg } from "@/lib/qr/print";
+import { isStaff } from "@/lib/roles";
+
+/**
+ * 下载印刷文件: SVG, PNG (300 dpi) or PDF of a code at a physical size. Staff
+ * only, checked here against the database (route handlers are not wrapped by
+ * the admin layout); bad parameters are a 400 with the reason, not a 500.
+ */
+export const dynamic = "force-dynamic";
+
+const types = { svg: "image/svg+xml; charset=utf-8", png: "image/png", pdf: "application/pdf" } as const;
+
+const badRequest = (message: string) => new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+/** A file name from the label: no path separators, quotes or control characters. */
+const safeName = (label: string) =>
+  label
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, " ")
+    .trim()
+    .slice(0, 60) || "qr";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const viewer = await getViewer();
+  if (!viewer) return deny(401, "请先登录");
+  if (!isStaff((await currentRole(viewer.id)) ?? undefined)) return deny(403, "您没有权限下载二维码");
+
+  const { id } = await params;
+  if (!/^[1-9]\d{0,8}$/.test(id)) return deny(404, "没有这个二维码");
+  const code = await getQrCode(Number(id));
+  if (!code) return deny(404, "没有这个二维码");
+
+  const parsed = downloadParamsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    return badRequest(`参数有误:${[...flat.formErrors, ...Object.values(flat.fieldErrors).flat()].join(";") || "请检查下载选项"}`);
+  }
+  const p = parsed.data;
+  const options = {
+    url: shortUrl(code.code, env().APP_URL),
+    sizeCm: p.sizeCm,
+    ec: p.ec,
+    logo: p.logo ? await printLogo() : null,
+    caption: p.caption || null,
+    showUrl: p.showUrl,
+  };
+  const body = p.format === "svg" ? Buffer.from(qrSvg(options)) : p.format === "png" ? await qrPng(options) : Buffer.from(await qrPdf(options));
+  const fileName = `${safeName(code.label)}-${code.code}-${p.sizeCm}cm.${p.format}`;
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": types[p.format],
+      "Content-Length": String(body.byteLength),
+      "Content-Disposition": `attachment; filename="qr-${code.code}-${p.sizeCm}cm.${p.format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox",
+    },
+  });
+}

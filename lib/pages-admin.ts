@@ -1,0 +1,373 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, asc, count, eq, inArray, or } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { articles, issues, pages } from "@/db/schema";
+import { recordAudit, summarize } from "@/lib/audit";
+import { MAX_PAGES, type IssueRow } from "@/lib/issues-admin";
+import { isStaff } from "@/lib/roles";
+import { deleteObject, putObject } from "@/lib/storage";
+import { processImage } from "@/lib/uploads/image";
+import { formatBytes, maxPdfPages, maxUploadBytes, PAGE_FULL_WIDTH, PAGE_THUMB_WIDTH } from "@/lib/uploads/limits";
+import { countPdfPages, renderPdf, splitPdf } from "@/lib/uploads/pdf";
+import type { RenderedImage } from "@/lib/uploads/rendered-image";
+import { isImageType, sniffFileType } from "@/lib/uploads/sniff";
+
+/**
+ * The 版面 of an issue for staff: each page's 版名 and 责任编辑, and its files
+ * (web image, thumbnail, the page's PDF). Uploads are validated and rendered
+ * in memory first, then written to storage, then recorded in one transaction;
+ * a failure at any step deletes what was written, so nothing is left half-done.
+ * Replacing a page only changes its file keys: its articles and their
+ * page-relative hot zones stay attached to the same row.
+ */
+
+export type PageRow = typeof pages.$inferSelect;
+export type PagesFailure = { ok: false; error: string; code: "forbidden" | "not-found" | "invalid" | "conflict" | "storage"; fieldErrors?: Record<string, string[]> };
+export type PagesSuccess = { ok: true; message: string; issue: IssueRow };
+export type PagesResult = PagesSuccess | PagesFailure;
+
+const FORBIDDEN_TEXT = "您没有权限执行此操作";
+const NO_ISSUE = "没有这一期,可能已被删除";
+const NO_PAGE = "没有这一版";
+const STORAGE_FAILED = "保存文件失败,请稍后重试。Could not store the files; please try again.";
+const CONFLICT = "版面刚被他人修改,请刷新后重试。The pages changed meanwhile; reload and try again.";
+
+const failure = (code: PagesFailure["code"], error: string, fieldErrors?: Record<string, string[]>): PagesFailure =>
+  fieldErrors ? { ok: false, code, error, fieldErrors } : { ok: false, code, error };
+
+const AUDITED = ["number", "name", "editor", "imageKey", "imageWidth", "imageHeight", "thumbKey", "thumbWidth", "pdfKey"] as const;
+
+/** Imported lazily, as in lib/issues-admin.ts: lib/access loads Next's runtime. */
+async function refusal(actorId: string): Promise<PagesFailure | null> {
+  const { currentRole } = await import("@/lib/access");
+  return isStaff((await currentRole(actorId)) ?? undefined) ? null : failure("forbidden", FORBIDDEN_TEXT);
+}
+
+// ── reading ──
+
+export type PanelPage = PageRow & { articleCount: number };
+
+/** The pages of an issue in order, each with how many articles it carries. */
+export async function issuePagesForPanel(issueId: number): Promise<PanelPage[]> {
+  const db = await getDb();
+  const [rows, counts] = await Promise.all([
+    db.select().from(pages).where(eq(pages.issueId, issueId)).orderBy(asc(pages.number)),
+    db.select({ pageId: articles.pageId, n: count() }).from(articles).where(eq(articles.issueId, issueId)).groupBy(articles.pageId),
+  ]);
+  const byPage = new Map(counts.map((c) => [c.pageId, Number(c.n)]));
+  return rows.map((row) => ({ ...row, articleCount: byPage.get(row.id) ?? 0 }));
+}
+
+// ── 版名 and 责任编辑 ──
+
+// Control characters would break the page header drawn into images and feeds.
+const plainText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}最多${max}个字`)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${label}不能包含控制字符`);
+
+export const pageDetailsSchema = z.object({
+  name: plainText("版名", 30).pipe(z.string().min(1, "请填写版名")),
+  editor: plainText("责任编辑", 40)
+    .optional()
+    .transform((v) => (v ? v : null)),
+});
+export type PageDetailsInput = z.input<typeof pageDetailsSchema>;
+
+export async function updatePageDetails(actorId: string, issueId: number, number: number, input: PageDetailsInput): Promise<PagesResult> {
+  const refused = await refusal(actorId);
+  if (refused) return refused;
+  const parsed = pageDetailsSchema.safeParse(input);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    return failure("invalid", flat.formErrors[0] ?? "请检查填写的内容", flat.fieldErrors as Record<string, string[]>);
+  }
+  const db = await getDb();
+  return db.transaction(async (tx): Promise<PagesResult> => {
+    const [issue] = await tx.select().from(issues).where(eq(issues.id, issueId)).limit(1);
+    if (!issue) return failure("not-found", NO_ISSUE);
+    const [before] = await tx.select().from(pages).where(and(eq(pages.issueId, issueId), eq(pages.number, number))).for("update").limit(1);
+    if (!before) return failure("not-found", NO_PAGE);
+    const { name, editor } = parsed.data;
+    if (before.name === name && before.editor === editor) return { ok: true, message: "没有改动。", issue };
+    const [after] = await tx.update(pages).set({ name, editor, updatedAt: new Date() }).where(eq(pages.id, before.id)).returning();
+    await recordAudit(tx, {
+      actorId,
+      action: "page.update",
+      entity: "page",
+      entityId: before.id,
+      before: summarize(before, ["number", "name", "editor"]),
+      after: summarize(after!, ["number", "name", "editor"]),
+    });
+    return { ok: true, message: `第${number}版已保存:${name}${editor ? `,责任编辑 ${editor}` : ""}。`, issue };
+  });
+}
+
+// ── files ──
+
+/** One page's files, rendered in memory and not yet stored. */
+type PreparedPage = { full: RenderedImage; thumb: RenderedImage; pdf: Buffer | null };
+type Prepared = { ok: true; pages: PreparedPage[] } | { ok: false; error: string };
+
+/** A single 版 from an uploaded PDF (one page) or image. */
+async function prepareOnePage(bytes: Buffer): Promise<Prepared> {
+  const type = sniffFileType(bytes);
+  if (bytes.length === 0) return { ok: false, error: "文件是空的(0 字节)。The file is empty." };
+  if (type === "pdf") {
+    const counted = await countPdfPages(bytes, maxPdfPages());
+    if (!counted.ok) return counted;
+    if (counted.pageCount !== 1) {
+      return {
+        ok: false,
+        error: `该 PDF 有 ${counted.pageCount} 页;单版上传只接受 1 页的 PDF,整期 PDF 请用“整期上传”。A single page takes a one-page PDF.`,
+      };
+    }
+    return preparePdf(bytes);
+  }
+  if (isImageType(type)) return prepareImages([bytes]);
+  return { ok: false, error: "文件类型不支持:请上传 PDF 或图片(PNG、JPEG、WebP)。Upload a PDF or an image." };
+}
+
+async function preparePdf(bytes: Buffer): Promise<Prepared> {
+  const rendered = await renderPdf(bytes, { maxPages: maxPdfPages(), fullWidth: PAGE_FULL_WIDTH, thumbWidth: PAGE_THUMB_WIDTH });
+  if (!rendered.ok) return rendered;
+  let parts: Buffer[];
+  try {
+    parts = await splitPdf(bytes);
+  } catch {
+    return { ok: false, error: "PDF 无法拆分为单版,文件可能已损坏。The PDF could not be split into pages." };
+  }
+  if (parts.length !== rendered.pages.length) return { ok: false, error: "PDF 页数读取不一致,文件可能已损坏。The PDF is inconsistent." };
+  return { ok: true, pages: rendered.pages.map((p, i) => ({ ...p, pdf: parts[i]! })) };
+}
+
+async function prepareImages(files: Buffer[], names?: string[]): Promise<Prepared> {
+  const out: PreparedPage[] = [];
+  for (const [i, bytes] of files.entries()) {
+    const result = await processImage(bytes, { maxWidth: PAGE_FULL_WIDTH, thumbWidth: PAGE_THUMB_WIDTH });
+    if (!result.ok) {
+      const which = files.length > 1 ? `第 ${i + 1} 个文件${names?.[i] ? `「${names[i]}」` : ""}:` : "";
+      return { ok: false, error: `${which}${result.error}` };
+    }
+    out.push({ full: result.full, thumb: result.thumb!, pdf: null });
+  }
+  return { ok: true, pages: out };
+}
+
+type StoredKeys = { imageKey: string; thumbKey: string; pdfKey: string | null };
+
+/** Writes one page's files under fresh random keys; every key written is pushed to `written` first, for clean-up. */
+async function storePage(issueId: number, number: number, page: PreparedPage, written: string[]): Promise<StoredKeys> {
+  const stem = `issues/${issueId}/pages/${number}-${randomBytes(6).toString("hex")}`;
+  const keys: StoredKeys = {
+    imageKey: `${stem}.${page.full.extension}`,
+    thumbKey: `${stem}-thumb.${page.thumb.extension}`,
+    pdfKey: page.pdf ? `${stem}.pdf` : null,
+  };
+  written.push(keys.imageKey);
+  await putObject(keys.imageKey, page.full.data, page.full.contentType);
+  written.push(keys.thumbKey);
+  await putObject(keys.thumbKey, page.thumb.data, page.thumb.contentType);
+  if (page.pdf && keys.pdfKey) {
+    written.push(keys.pdfKey);
+    await putObject(keys.pdfKey, page.pdf, "application/pdf");
+  }
+  return keys;
+}
+
+async function deleteQuietly(keys: string[]): Promise<void> {
+  await Promise.all(
+    keys.map((key) =>
+      deleteObject(key).catch((error: unknown) => {
+        console.error(`[pages] could not delete ${key}:`, error);
+      }),
+    ),
+  );
+}
+
+/** Old files that no page refers to any more (an imported or seeded key might be shared). */
+async function unreferenced(keys: string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const db = await getDb();
+  const still = await db
+    .select({ imageKey: pages.imageKey, thumbKey: pages.thumbKey, pdfKey: pages.pdfKey })
+    .from(pages)
+    .where(or(inArray(pages.imageKey, keys), inArray(pages.thumbKey, keys), inArray(pages.pdfKey, keys)));
+  const used = new Set(still.flatMap((r) => [r.imageKey, r.thumbKey, r.pdfKey]));
+  return keys.filter((k) => !used.has(k));
+}
+
+const isUniqueViolation = (error: unknown): boolean => {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+};
+
+/**
+ * Stores `prepared` as pages `firstNumber…` of the issue, adding pages (and
+ * raising pageCount) when there are more than the issue has, all in one
+ * transaction with the audit entries. Old files are deleted only after the
+ * commit; on any failure the new ones are.
+ */
+async function attachPrepared(actorId: string, issueId: number, firstNumber: number, prepared: PreparedPage[], source: string): Promise<PagesResult> {
+  const db = await getDb();
+  const written: string[] = [];
+  let oldKeys: string[] = [];
+  let result: PagesResult;
+  try {
+    const stored: StoredKeys[] = [];
+    for (const [i, page] of prepared.entries()) stored.push(await storePage(issueId, firstNumber + i, page, written));
+
+    result = await db.transaction(async (tx): Promise<PagesResult> => {
+      const [issue] = await tx.select().from(issues).where(eq(issues.id, issueId)).for("update").limit(1);
+      if (!issue) return failure("not-found", NO_ISSUE);
+      const lastNumber = firstNumber + prepared.length - 1;
+      if (lastNumber > MAX_PAGES) return failure("invalid", `一期最多 ${MAX_PAGES} 版,上传后将有 ${lastNumber} 版。At most ${MAX_PAGES} pages per issue.`);
+      const existing = await tx.select().from(pages).where(eq(pages.issueId, issueId)).for("update");
+      const byNumber = new Map(existing.map((p) => [p.number, p]));
+      const now = new Date();
+      const added: number[] = [];
+      const replaced: number[] = [];
+      const collected: string[] = [];
+
+      for (const [i, page] of prepared.entries()) {
+        const number = firstNumber + i;
+        const keys = stored[i]!;
+        const values = {
+          ...keys,
+          imageWidth: page.full.width,
+          imageHeight: page.full.height,
+          thumbWidth: page.thumb.width,
+          updatedAt: now,
+        };
+        const before = byNumber.get(number);
+        if (before) {
+          const [after] = await tx.update(pages).set(values).where(eq(pages.id, before.id)).returning();
+          collected.push(...[before.imageKey, before.thumbKey, before.pdfKey].filter((k): k is string => Boolean(k)));
+          replaced.push(number);
+          await recordAudit(tx, { actorId, action: "page.replace", entity: "page", entityId: before.id, before: summarize(before, AUDITED), after: { ...summarize(after!, AUDITED), source } });
+        } else {
+          const [after] = await tx.insert(pages).values({ issueId, number, name: `第${number}版`, ...values }).returning();
+          added.push(number);
+          await recordAudit(tx, { actorId, action: "page.create", entity: "page", entityId: after!.id, after: { ...summarize(after!, AUDITED), source } });
+        }
+      }
+
+      let updatedIssue: IssueRow = issue;
+      const pageCount = Math.max(issue.pageCount, lastNumber);
+      if (pageCount !== issue.pageCount) {
+        const [row] = await tx.update(issues).set({ pageCount }).where(eq(issues.id, issueId)).returning();
+        updatedIssue = row!;
+        await recordAudit(tx, { actorId, action: "issue.pages.add", entity: "issue", entityId: issueId, before: { pageCount: issue.pageCount }, after: { pageCount, added } });
+      }
+      oldKeys = collected;
+      return { ok: true, message: summaryMessage(replaced, added, updatedIssue.pageCount, prepared.length > 1), issue: updatedIssue };
+    });
+  } catch (error) {
+    await deleteQuietly(written);
+    if (isUniqueViolation(error)) return failure("conflict", CONFLICT);
+    console.error("[pages] storing an upload failed:", error);
+    return failure("storage", STORAGE_FAILED);
+  }
+  if (!result.ok) {
+    await deleteQuietly(written);
+    return result;
+  }
+  await deleteQuietly(await unreferenced(oldKeys));
+  return result;
+}
+
+const range = (numbers: number[]) =>
+  numbers.length === 1 ? `第${numbers[0]}版` : `第${numbers[0]}–${numbers[numbers.length - 1]}版`;
+
+function summaryMessage(replaced: number[], added: number[], pageCount: number, whole: boolean): string {
+  const parts: string[] = [];
+  if (replaced.length) parts.push(`${whole ? "已更新" : "已替换"}${range(replaced)}`);
+  if (added.length) parts.push(`新增${range(added)}(本期现为 ${pageCount} 版)`);
+  const all = [...replaced, ...added];
+  const last = all[all.length - 1] ?? 0;
+  if (whole && last < pageCount && added.length === 0) {
+    parts.push(`${range(Array.from({ length: pageCount - last }, (_, i) => last + 1 + i))}未改动`);
+  }
+  return `${parts.join(";")}。`;
+}
+
+/** The route handlers refuse big bodies before reading them; this catches every other caller. */
+function tooLarge(totalBytes: number): PagesFailure | null {
+  const limit = maxUploadBytes();
+  return totalBytes > limit ? failure("invalid", `文件过大(${formatBytes(totalBytes)}),最大 ${formatBytes(limit)}。The file is too large.`) : null;
+}
+
+async function loadIssue(issueId: number): Promise<IssueRow | null> {
+  const db = await getDb();
+  const [issue] = await db.select().from(issues).where(eq(issues.id, issueId)).limit(1);
+  return issue ?? null;
+}
+
+/** Replaces one 版's files from an uploaded one-page PDF or an image. Its articles and hot zones stay. */
+export async function replacePageFile(actorId: string, issueId: number, number: number, bytes: Buffer): Promise<PagesResult> {
+  const refused = await refusal(actorId);
+  if (refused) return refused;
+  const issue = await loadIssue(issueId);
+  if (!issue) return failure("not-found", NO_ISSUE);
+  const db = await getDb();
+  const [page] = await db.select({ id: pages.id }).from(pages).where(and(eq(pages.issueId, issueId), eq(pages.number, number))).limit(1);
+  if (!page) return failure("not-found", NO_PAGE);
+  const big = tooLarge(bytes.length);
+  if (big) return big;
+  const prepared = await prepareOnePage(bytes);
+  if (!prepared.ok) return failure("invalid", prepared.error);
+  return attachPrepared(actorId, issueId, number, prepared.pages, sniffFileType(bytes) === "pdf" ? "pdf" : "image");
+}
+
+/**
+ * A multi-page PDF for the whole issue: page i of the PDF becomes 第i版.
+ * More pages than the issue has adds 版 (up to MAX_PAGES); fewer leaves the
+ * later 版 as they are.
+ */
+export async function attachIssuePdf(actorId: string, issueId: number, bytes: Buffer): Promise<PagesResult> {
+  const refused = await refusal(actorId);
+  if (refused) return refused;
+  if (!(await loadIssue(issueId))) return failure("not-found", NO_ISSUE);
+  if (bytes.length === 0) return failure("invalid", "文件是空的(0 字节)。The file is empty.");
+  const big = tooLarge(bytes.length);
+  if (big) return big;
+  if (sniffFileType(bytes) !== "pdf") return failure("invalid", "不是 PDF 文件。The file is not a PDF.");
+  const counted = await countPdfPages(bytes, maxPdfPages());
+  if (!counted.ok) return failure("invalid", counted.error);
+  if (counted.pageCount > MAX_PAGES) {
+    return failure("invalid", `PDF 有 ${counted.pageCount} 页,一期最多 ${MAX_PAGES} 版。At most ${MAX_PAGES} pages per issue.`);
+  }
+  const prepared = await preparePdf(bytes);
+  if (!prepared.ok) return failure("invalid", prepared.error);
+  return attachPrepared(actorId, issueId, 1, prepared.pages, "issue-pdf");
+}
+
+/** Several images in page order (第1版 first), e.g. scans of every page. */
+export async function attachIssueImages(actorId: string, issueId: number, files: { bytes: Buffer; name?: string }[]): Promise<PagesResult> {
+  const refused = await refusal(actorId);
+  if (refused) return refused;
+  if (!(await loadIssue(issueId))) return failure("not-found", NO_ISSUE);
+  if (files.length === 0) return failure("invalid", "请选择要上传的文件。Choose files to upload.");
+  if (files.length > MAX_PAGES) return failure("invalid", `一次最多 ${MAX_PAGES} 张图片(一期最多 ${MAX_PAGES} 版)。At most ${MAX_PAGES} images.`);
+  const big = tooLarge(files.reduce((sum, f) => sum + f.bytes.length, 0));
+  if (big) return big;
+  for (const [i, file] of files.entries()) {
+    if (!isImageType(sniffFileType(file.bytes))) {
+      const which = files.length > 1 ? `第 ${i + 1} 个文件${file.name ? `「${file.name}」` : ""}:` : "";
+      const hint = sniffFileType(file.bytes) === "pdf" ? "PDF 请单独上传。" : "";
+      return failure("invalid", `${which}${file.bytes.length === 0 ? "文件是空的(0 字节)。" : `不是可识别的图片(PNG、JPEG、WebP、GIF)。${hint}`}Not an image.`);
+    }
+  }
+  const prepared = await prepareImages(
+    files.map((f) => f.bytes),
+    files.map((f) => f.name ?? ""),
+  );
+  if (!prepared.ok) return failure("invalid", prepared.error);
+  return attachPrepared(actorId, issueId, 1, prepared.pages, "issue-images");
+}

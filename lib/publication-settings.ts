@@ -1,0 +1,207 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { asc, eq } from "drizzle-orm";
+import { cache } from "react";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { publication, scheduleChanges } from "@/db/schema";
+import { currentRole } from "@/lib/access";
+import { recordAudit } from "@/lib/audit";
+import { PAPER_TIME_ZONE, todayInPaperZone } from "@/lib/dates";
+import { weekdaysOn } from "@/lib/schedule";
+import { deleteObject, putObject } from "@/lib/storage";
+
+/**
+ * The publication profile (报社资料) admins edit: name, slogan, CN number,
+ * 主管主办, publisher, hotline, logo. The publication weekdays are not edited
+ * here: they change with dated entries on /admin/schedule. The time zone is
+ * validated as an IANA name and must keep Beijing time, because dates across
+ * the portal (publication days, scheduled publishing, statistics) are computed
+ * in Asia/Shanghai.
+ */
+export type PublicationRow = typeof publication.$inferSelect;
+type Failure = { error: string; fieldErrors?: Record<string, string[]> };
+
+export const ONLY_ADMINS = "只有管理员可以修改报社资料";
+export const LOGO_MAX_WIDTH = 800;
+
+const text = (label: string, max: number, min = 1) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字符`);
+
+/** A valid IANA name. */
+export function isIanaTimeZone(zone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{1,60}$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const offsetMinutes = (zone: string, at: Date) => {
+  const part = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(part);
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+};
+
+/** Keeps the same wall clock as Asia/Shanghai every month since 1990 (PRC, Asia/Chongqing, …). */
+export function isPaperEquivalentZone(zone: string): boolean {
+  if (!isIanaTimeZone(zone)) return false;
+  for (let year = 1990; year <= 2040; year++) {
+    for (const month of [0, 3, 6, 9]) {
+      const at = new Date(Date.UTC(year, month, 15));
+      if (offsetMinutes(zone, at) !== offsetMinutes(PAPER_TIME_ZONE, at)) return false;
+    }
+  }
+  return true;
+}
+
+export const publicationSettingsSchema = z.object({
+  name: text("报纸名称", 40),
+  slogan: text("口号", 200, 0),
+  cnNumber: text("国内统一连续出版物号", 30).regex(/^CN\s?\d{2}-\d{4}(\/[A-Z0-9]{1,4})?$/i, "格式如 CN 15-0042 或 CN 11-0001/F"),
+  sponsor: text("主管主办单位", 100),
+  publisher: text("出版单位", 100),
+  hotline: text("新闻热线", 40).regex(/^[0-9()（）+\-\s转,、]{5,40}$/, "请填写电话号码,如 (0471) 3122969"),
+  timeZone: z
+    .string({ error: "请填写时区,如 Asia/Shanghai" })
+    .trim()
+    .refine(isIanaTimeZone, "不是有效的 IANA 时区名称,如 Asia/Shanghai")
+    .refine(isPaperEquivalentZone, "本系统按北京时间计算出版日和定时出版,只能使用与 Asia/Shanghai 相同的时区"),
+});
+export type PublicationSettingsInput = z.input<typeof publicationSettingsSchema>;
+
+const PROFILE_KEYS = ["name", "slogan", "cnNumber", "sponsor", "publisher", "hotline", "timeZone"] as const;
+
+export async function getPublicationProfile(): Promise<PublicationRow | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(publication).limit(1);
+  return row ?? null;
+}
+
+const pick = (row: PublicationRow) => Object.fromEntries(PROFILE_KEYS.map((k) => [k, row[k]])) as Record<(typeof PROFILE_KEYS)[number], string>;
+
+/** Saves the profile; the audit entry holds only the fields that changed. */
+export async function updatePublicationProfile(actorId: string, input: unknown): Promise<{ ok: true; changed: string[] } | Failure> {
+  if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
+  const parsed = publicationSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    return { error: flat.formErrors[0] ?? "请检查填写的内容", fieldErrors: flat.fieldErrors as Record<string, string[]> };
+  }
+  const next = parsed.data;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(publication).limit(1).for("update");
+    if (!row) return { error: "报社资料缺失:请先运行 npm run db:seed" };
+    const before = pick(row);
+    const changed = PROFILE_KEYS.filter((k) => before[k] !== next[k]);
+    if (changed.length === 0) return { ok: true as const, changed: [] };
+    await tx.update(publication).set({ ...next, updatedAt: new Date() }).where(eq(publication.id, row.id));
+    await recordAudit(tx, {
+      actorId,
+      action: "publication.update",
+      entity: "publication",
+      entityId: row.id,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+    });
+    return { ok: true as const, changed: [...changed] };
+  });
+}
+
+/**
+ * Replaces the logo with an uploaded image: validated and re-encoded (at most
+ * 800 px wide), stored under a fresh key so cached copies of the old one never
+ * show the new one's URL. A failed save deletes the new file; the old file is
+ * deleted only after the change committed.
+ */
+export async function replaceLogo(actorId: string, upload: Buffer): Promise<{ ok: true; logoKey: string } | Failure> {
+  if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
+  // Loaded here, not at the top: the reader footer imports this module, and sharp is heavy.
+  const { processImage } = await import("@/lib/uploads/image");
+  const image = await processImage(upload, { maxWidth: LOGO_MAX_WIDTH });
+  if (!image.ok) return { error: image.error };
+  const key = `publication/logo-${randomBytes(8).toString("hex")}.${image.full.extension.replace(/^\./, "").toLowerCase()}`;
+  await putObject(key, image.full.data, image.full.contentType);
+  let previous: string | null;
+  try {
+    previous = await swapLogoKey(actorId, key, { width: image.full.width, height: image.full.height });
+  } catch (error) {
+    await deleteObject(key).catch(() => {});
+    throw error;
+  }
+  if (previous) await deleteObject(previous).catch((e) => console.error("[publication] old logo not deleted:", previous, e));
+  return { ok: true, logoKey: key };
+}
+
+/** Back to the drawn masthead. */
+export async function removeLogo(actorId: string): Promise<{ ok: true } | Failure> {
+  if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
+  const previous = await swapLogoKey(actorId, null);
+  if (previous) await deleteObject(previous).catch((e) => console.error("[publication] old logo not deleted:", previous, e));
+  return { ok: true };
+}
+
+async function swapLogoKey(actorId: string, key: string | null, size?: { width: number; height: number }): Promise<string | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ id: publication.id, logoKey: publication.logoKey }).from(publication).limit(1).for("update");
+    if (!row) throw new Error("The publication profile is missing: run `npm run db:seed`.");
+    await tx.update(publication).set({ logoKey: key, updatedAt: new Date() }).where(eq(publication.id, row.id));
+    await recordAudit(tx, {
+      actorId,
+      action: key ? "publication.logo" : "publication.logo.remove",
+      entity: "publication",
+      entityId: row.id,
+      before: { logoKey: row.logoKey },
+      after: { logoKey: key, ...(size ?? {}) },
+    });
+    return row.logoKey;
+  });
+}
+
+/** The logo's public URL; the key's random part in the query lets browsers cache it for good. */
+export const logoUrl = (logoKey: string | null): string | null => (logoKey ? `/media/logo?v=${encodeURIComponent(logoKey.replace(/^publication\/logo-/, ""))}` : null);
+
+const WEEKDAY_NAMES = ["", "一", "二", "三", "四", "五", "六", "日"];
+
+/** 每周一、周四出版 */
+export const weekdaysText = (weekdays: readonly number[]): string =>
+  weekdays.length === 7 ? "每日出版" : weekdays.length === 0 ? "出版日待定" : `每周${[...weekdays].sort().map((d, i) => `${i ? "周" : ""}${WEEKDAY_NAMES[d]}`).join("、")}出版`;
+
+export type FooterFacts = Pick<PublicationRow, "name" | "cnNumber" | "sponsor" | "publisher" | "hotline"> & { weekdays: readonly number[] };
+
+/** What `next build` bakes into pages prerendered before any database exists; saving the profile re-renders them. */
+const BUILD_TIME_FACTS: FooterFacts = {
+  name: "财信报",
+  cnNumber: "CN 15-0042",
+  sponsor: "内蒙古新华报业中心",
+  publisher: "财信报社",
+  hotline: "(0471) 3122969",
+  weekdays: [1, 4],
+};
+
+/** The reader footer's facts: the profile and the weekdays in force today (including dated schedule changes). */
+export const footerFacts = cache(async (now = new Date()): Promise<FooterFacts> => {
+  if (process.env.NEXT_PHASE === "phase-production-build") return BUILD_TIME_FACTS;
+  const db = await getDb();
+  const [[row], changes] = await Promise.all([
+    db.select().from(publication).limit(1),
+    db.select({ effectiveFrom: scheduleChanges.effectiveFrom, weekdays: scheduleChanges.weekdays }).from(scheduleChanges).orderBy(asc(scheduleChanges.effectiveFrom)),
+  ]);
+  if (!row) return BUILD_TIME_FACTS;
+  return {
+    name: row.name,
+    cnNumber: row.cnNumber,
+    sponsor: row.sponsor,
+    publisher: row.publisher,
+    hotline: row.hotline,
+    weekdays: weekdaysOn(todayInPaperZone(now), { weekdays: row.weekdays, changes }),
+  };
+});

@@ -1,0 +1,128 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { clientIp } from "@/lib/throttle";
+import { normalizeQrCode } from "./code";
+import { frontSnapshot, OFFLINE_SNAPSHOT } from "./landing-data";
+import { customLandingHtml, defaultLandingHtml, friendlyPageHtml, safeHref, type FriendlyReason, type LandingContext } from "./landing-html";
+import { resolveQrCode, type ResolvedQrCode } from "./resolve";
+import type { PendingScan, ScanOutcome } from "./scan-recorder";
+import { deviceClass, inAppBrowser, isBotAgent } from "./visitor";
+
+/**
+ * The answer to one scan of `/q/CODE`, and the scan to record once it is
+ * sent. A redirect needs nothing but the (cached) code; landing and friendly
+ * pages are complete HTML documents without JavaScript. Whatever arrives as
+ * CODE (garbage, "../admin", NUL bytes, 300 characters) gets a page with a way
+ * on, never an error page.
+ */
+export type QrAnswer = { response: Response; scan: PendingScan };
+
+/** What of an unknown code is kept: printable characters only (PostgreSQL text can't hold NUL), 32 at most. */
+export const REQUESTED_CODE_MAX = 32;
+
+export function storableRequestedCode(raw: string): string {
+  const printable = Array.from(raw.slice(0, REQUESTED_CODE_MAX * 2))
+    .map((c) => (/^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) ? c : "?"))
+    .join("");
+  return printable.slice(0, REQUESTED_CODE_MAX) || "?";
+}
+
+type Decision =
+  | { kind: "redirect"; location: string; outcome: ScanOutcome }
+  | { kind: "default"; outcome: ScanOutcome }
+  | { kind: "custom"; which: "landing" | "fallback"; outcome: ScanOutcome }
+  | { kind: "friendly"; reason: FriendlyReason; status: 200 | 404 | 503; outcome: ScanOutcome };
+
+const hasContent = (landing: ResolvedQrCode["landing"]): landing is NonNullable<ResolvedQrCode["landing"]> =>
+  !!landing && (landing.title.trim() !== "" || landing.text.trim() !== "");
+
+export function subscribeHref(code: ResolvedQrCode | null): string {
+  return code?.promotionCode ? `/subscribe?promo=${encodeURIComponent(code.promotionCode)}` : "/subscribe";
+}
+
+/** Where a scan at `now` goes. Destinations that no longer exist (deleted, unpublished) fall back to today's issue. */
+export function decide(code: ResolvedQrCode | null, now: Date): Decision {
+  if (!code) return { kind: "friendly", reason: "unknown", status: 404, outcome: "unknown" };
+  if (!code.enabled) return { kind: "friendly", reason: "disabled", status: 404, outcome: "disabled" };
+  const window: ScanOutcome | null =
+    code.activeFrom && now < code.activeFrom ? "not_yet" : code.activeUntil && now >= code.activeUntil ? "expired" : null;
+  if (window) {
+    return hasContent(code.fallback)
+      ? { kind: "custom", which: "fallback", outcome: window }
+      : { kind: "friendly", reason: window as "expired" | "not_yet", status: 200, outcome: window };
+  }
+  const ok = (location: string | null): Decision => (location ? { kind: "redirect", location, outcome: "ok" } : { kind: "default", outcome: "ok" });
+  switch (code.destination) {
+    case "article":
+      return ok(code.articleId ? `/articles/${code.articleId}` : null);
+    case "issue":
+      return ok(code.issueDate ? `/issues/${code.issueDate}` : null);
+    case "page":
+      return ok(code.issueDate && code.pageNumber ? `/issues/${code.issueDate}/pages/${code.pageNumber}` : null);
+    case "subscribe":
+      return ok(subscribeHref(code));
+    case "external": {
+      const href = safeHref(code.externalUrl);
+      return ok(href && !href.startsWith("/") ? href : null);
+    }
+    case "landing":
+      return hasContent(code.landing) ? { kind: "custom", which: "landing", outcome: "ok" } : { kind: "default", outcome: "ok" };
+  }
+}
+
+const noStore = { "Cache-Control": "no-store" };
+
+function html(body: string, status: number): Response {
+  return new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", ...noStore } });
+}
+
+export function landingImageSrc(code: ResolvedQrCode, which: "landing" | "fallback"): string | null {
+  const landing = which === "landing" ? code.landing : code.fallback;
+  return landing?.imageKey ? `/q/img/${code.code}${which === "fallback" ? "?fallback=1" : ""}` : null;
+}
+
+export async function answerQrScan(request: Request, rawCode: string, now = new Date()): Promise<QrAnswer> {
+  const userAgent = (request.headers.get("user-agent") ?? "").slice(0, 512);
+  const inApp = inAppBrowser(userAgent);
+  const code = normalizeQrCode(rawCode);
+
+  let resolved: ResolvedQrCode | null = null;
+  let decision: Decision;
+  try {
+    resolved = code ? await resolveQrCode(code) : null;
+    decision = decide(resolved, now);
+  } catch (error) {
+    console.error("QR scan: could not resolve the code", error);
+    decision = { kind: "friendly", reason: "error", status: 503, outcome: "error" };
+  }
+
+  const scan: PendingScan = {
+    at: now,
+    codeId: resolved?.id ?? null,
+    requestedCode: resolved?.code ?? storableRequestedCode(rawCode),
+    outcome: decision.outcome,
+    device: deviceClass(userAgent),
+    inApp,
+    hasReferrer: (request.headers.get("referer") ?? "") !== "",
+    isBot: isBotAgent(userAgent),
+    ip: clientIp(request.headers, env().TRUST_PROXY === "1"),
+    userAgent,
+  };
+
+  if (decision.kind === "redirect") {
+    return { response: new Response(null, { status: 302, headers: { Location: decision.location, ...noStore } }), scan };
+  }
+
+  const snapshot = decision.kind === "friendly" && decision.reason === "error" ? OFFLINE_SNAPSHOT : await frontSnapshot();
+  const ctx: LandingContext = { ...snapshot, inApp, subscribeHref: subscribeHref(resolved) };
+  switch (decision.kind) {
+    case "default":
+      return { response: html(defaultLandingHtml(ctx), 200), scan };
+    case "custom": {
+      const landing = (decision.which === "landing" ? resolved!.landing : resolved!.fallback)!;
+      return { response: html(customLandingHtml(ctx, landing, landingImageSrc(resolved!, decision.which)), 200), scan };
+    }
+    case "friendly":
+      return { response: html(friendlyPageHtml(ctx, decision.reason), decision.status), scan };
+  }
+}
