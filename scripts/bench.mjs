@@ -10,7 +10,9 @@ import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
  * PostgreSQL when DATABASE_URL is set), measured from loopback with autocannon
  * (-c 20 -d 10 per target). Prints views/s, p50, p99 and errors. A subscriber's
  * article view is two requests: the cached page, and the rest of the text from
- * the access-checked body API; both are measured alone and together.
+ * the access-checked body API; both are measured alone and together. Then the
+ * QR scan path (scripts/bench-qr.mjs) and the 10,000-row reader import
+ * (scripts/bench-reader-import.ts), each on a fresh database of its own.
  */
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const base = `http://127.0.0.1:${port}`;
@@ -93,7 +95,27 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(`\n✗ ${error.message}`);
-  process.exit(1);
-});
+/** The QR scan path and the reader CSV import run on databases of their own, after the reader benchmark. */
+async function benchOthers() {
+  let failed = false;
+  for (const [title, command, args] of [
+    ["QR scans: /q/CODE", "node", ["scripts/bench-qr.mjs"]],
+    ["Reader CSV import: 10,000 rows", bin("tsx"), ["--conditions=react-server", "scripts/bench-reader-import.ts", "10000"]],
+  ]) {
+    console.log(`\n▸ ${title}`);
+    try {
+      await run(command, args);
+    } catch (error) {
+      failed = true;
+      console.error(`✗ ${title}: ${error.message}`);
+    }
+  }
+  if (failed) process.exitCode = 1;
+}
+
+main()
+  .then(benchOthers)
+  .catch((error) => {
+    console.error(`\n✗ ${error.message}`);
+    process.exit(1);
+  });

@@ -18,7 +18,7 @@ export function run(command, args, options = {}) {
   });
 }
 
-const sourceEntries = ["app", "components", "lib", "db/schema.ts", "messages", "middleware.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const sourceEntries = ["app", "components", "lib", "db/schema.ts", "instrumentation.ts", "messages", "middleware.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 /** A fingerprint of everything `next build` reads, to rebuild only when the code changed. */
 export function sourceFingerprint() {
