@@ -2,7 +2,8 @@ import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/security-headers";
 
 // Auth.js session cookie names: plain on http, __Secure- on https, .0 when chunked.
-const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token", "authjs.session-token.0", "__Secure-authjs.session-token.0"];
+// qr_unlocks: an anonymous reader who scanned an article's printed code (lib/qr/unlock.ts) needs the variant that fetches the body.
+const signedInVariantCookies = ["authjs.session-token", "__Secure-authjs.session-token", "authjs.session-token.0", "__Secure-authjs.session-token.0", "qr_unlocks"];
 
 // Middleware runs on /admin, and Next buffers the body of every request it sees, silently cutting it at 10 MB
 // unless told otherwise: allow the largest upload (UPLOAD_MAX_BYTES, default 50 MB) plus the multipart framing.
@@ -27,7 +28,7 @@ const nextConfig: NextConfig = {
   // gated text. Routing by cookie here costs nothing per request, unlike middleware.
   async rewrites() {
     return {
-      beforeFiles: sessionCookies.map((key) => ({
+      beforeFiles: signedInVariantCookies.map((key) => ({
         source: "/articles/:id(\\d{1,10})",
         has: [{ type: "cookie" as const, key }],
         destination: "/articles/:id/signed-in",

@@ -54,7 +54,7 @@ test("an editor produces and publishes issue 1254; a subscriber reads the articl
   await editor.getByLabel("整期 PDF,或按版序排列的各版图片").setInputFiles({ name: "caixinbao-1254.pdf", mimeType: "application/pdf", buffer: await generatedPdf(3) });
   await editor.getByRole("button", { name: "上传整期" }).click();
   await editor.getByRole("button", { name: "确认上传整期" }).click();
-  await expect(editor.getByRole("status").filter({ hasText: "第1–3版" })).toBeVisible({ timeout: 60_000 });
+  await expect(editor.getByRole("status").filter({ hasText: "新增第3版" })).toBeVisible({ timeout: 60_000 });
   const thumb = editor.getByAltText(/^第1版 .* 缩略图$/);
   await expect(thumb).toBeVisible();
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
@@ -157,7 +157,7 @@ test("the readers CSV import reports a bad row on the dry run, then imports the 
   await expect(admin.getByText(/导入完成:新建 2 个账户/)).toBeVisible();
 
   await admin.goto(`/admin/readers?q=${stamp}`);
-  await expect(admin.locator(`[data-reader-email="ok-${stamp}@csv.test"]`)).toContainText("赠阅");
+  await expect(admin.locator(`[data-reader-email="ok-${stamp}@csv.test"]`)).toContainText("赠送");
 });
 
 test("an issue package uploaded in the admin is checked, then imported as a draft", async ({ browser }) => {

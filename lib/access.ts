@@ -24,8 +24,16 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 // A short in-process memory keeps hot reader pages off the database; a change
 // of role or access reaches every instance within this many milliseconds.
 const MEMORY_MS = 5_000;
-const userMemory = new Map<string, { at: number; user: Viewer | null }>();
-const windowMemory = new Map<string, { at: number; windows: AccessWindowLike[] }>();
+// On globalThis, not in module scope: each route's server bundle may hold its own copy of this module,
+// and a grant made by an admin action must be forgotten by the body API's copy too.
+type AccessMemory = {
+  users: Map<string, { at: number; user: Viewer | null }>;
+  windows: Map<string, { at: number; windows: AccessWindowLike[] }>;
+};
+const shared = globalThis as typeof globalThis & { __caixinAccessMemory?: AccessMemory };
+shared.__caixinAccessMemory ??= { users: new Map(), windows: new Map() };
+const userMemory = shared.__caixinAccessMemory.users;
+const windowMemory = shared.__caixinAccessMemory.windows;
 
 async function loadUser(id: string): Promise<Viewer | null> {
   const hit = userMemory.get(id);

@@ -8,7 +8,7 @@ import { articleRecord, type ArticleRecord } from "@/lib/editions";
 const MEMORY_MS = 5_000;
 const memory = new Map<number, { at: number; record: ArticleRecord | null }>();
 
-async function cachedArticle(id: number): Promise<ArticleRecord | null> {
+export async function cachedArticle(id: number): Promise<ArticleRecord | null> {
   const hit = memory.get(id);
   if (hit && Date.now() - hit.at < MEMORY_MS) return hit.record;
   const record = await articleRecord(id);

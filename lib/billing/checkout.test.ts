@@ -49,6 +49,23 @@ describe("starting Checkout", () => {
     expect(h.double.checkoutSessions()).toHaveLength(before);
   });
 
+  it("carries a recent QR scan in the metadata (recurring and prepaid), and nothing when there was none", async () => {
+    const reader = await makeReader(h.db, "scanned@checkout.test");
+    const scannedAt = new Date(Date.now() - 2 * 86_400_000);
+    await startCheckout(reader, "digital-monthly", { codeId: 17, scannedAt });
+    expect(h.double.checkoutSessions().at(-1)!.metadata).toEqual({
+      userId: reader.id,
+      planKey: "digital-monthly",
+      kind: "subscription",
+      qr_code_id: "17",
+      qr_scanned_at: scannedAt.toISOString(),
+    });
+    await startCheckout(reader, "digital-prepaid-1", { codeId: 17, scannedAt });
+    expect(h.double.checkoutSessions().at(-1)!.metadata).toMatchObject({ kind: "prepaid", qr_code_id: "17", qr_scanned_at: scannedAt.toISOString() });
+    await startCheckout(reader, "digital-yearly");
+    expect(Object.keys(h.double.checkoutSessions().at(-1)!.metadata ?? {}).sort()).toEqual(["kind", "planKey", "userId"]);
+  });
+
   it("refuses unknown plans", async () => {
     const reader = await makeReader(h.db, "unknown@checkout.test");
     expect(await startCheckout(reader, "no-such-plan")).toEqual({ error: "没有这个订阅方案" });

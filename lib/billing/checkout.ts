@@ -4,6 +4,7 @@ import type Stripe from "stripe";
 import { getDb } from "@/db/client";
 import { payments, subscriptions } from "@/db/schema";
 import { env } from "@/lib/env";
+import { qrCheckoutMetadata, type QrRef } from "@/lib/qr/attribution";
 import { ensureStripeCustomer } from "./customers";
 import { getPlan, type Plan } from "./plans";
 import { getStripe, isBillingConfigured } from "./stripe";
@@ -43,8 +44,12 @@ async function purchasablePlan(planKey: string): Promise<Plan | { error: string 
   return plan;
 }
 
-/** Creates a Stripe Checkout Session for a signed-in reader and a plan. Access comes later, from the webhook. */
-export async function startCheckout(buyer: Buyer, planKey: string): Promise<CheckoutResult> {
+/**
+ * Creates a Stripe Checkout Session for a signed-in reader and a plan. Access comes later, from the webhook.
+ * `qrRef`: the printed code the reader scanned in the last seven days, carried in the metadata so the
+ * webhook can attribute the subscription to it (lib/qr/attribution.ts).
+ */
+export async function startCheckout(buyer: Buyer, planKey: string, qrRef: QrRef | null = null): Promise<CheckoutResult> {
   const stripe = getStripe();
   if (!stripe || !isBillingConfigured()) return { error: NOT_CONFIGURED };
   const plan = await purchasablePlan(planKey);
@@ -52,7 +57,7 @@ export async function startCheckout(buyer: Buyer, planKey: string): Promise<Chec
   if (plan.kind === "recurring" && (await hasLiveSubscription(buyer.id))) return { manage: true };
 
   const customer = await ensureStripeCustomer(buyer);
-  const metadata = { userId: buyer.id, planKey: plan.key, kind: plan.kind === "recurring" ? "subscription" : "prepaid" };
+  const metadata = { userId: buyer.id, planKey: plan.key, kind: plan.kind === "recurring" ? "subscription" : "prepaid", ...qrCheckoutMetadata(qrRef) };
   const common: Stripe.Checkout.SessionCreateParams = {
     customer,
     client_reference_id: buyer.id,

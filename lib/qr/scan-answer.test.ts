@@ -4,10 +4,23 @@ import type { Db } from "@/db/client";
 import { articles, issues, pages, publication, qrCodes, type QrLanding } from "@/db/schema";
 import { demoPublication } from "@/db/seed/content";
 import { freshDatabase } from "@/db/testing/fresh-database";
+import { readQrRef, REF_COOKIE } from "./attribution";
 import { DEMO_MASTHEAD_CODE, seedDemoQrCodes } from "./demo-codes";
 import { forgetFrontSnapshot } from "./landing-data";
 import { forgetAllQrCodes, forgetQrCode, resolveQrCode } from "./resolve";
 import { answerQrScan, REQUESTED_CODE_MAX } from "./scan-answer";
+import { addUnlock, UNLOCK_COOKIE, unlockedArticle } from "./unlock";
+
+/** The cookies a response sets, by name: value and attributes. */
+function setCookies(response: Response): Map<string, { value: string; attributes: string[] }> {
+  const cookies = new Map<string, { value: string; attributes: string[] }>();
+  for (const header of response.headers.getSetCookie()) {
+    const [pair, ...attributes] = header.split("; ");
+    const eq = pair!.indexOf("=");
+    cookies.set(pair!.slice(0, eq), { value: pair!.slice(eq + 1), attributes });
+  }
+  return cookies;
+}
 
 const wechat =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN";
@@ -214,6 +227,50 @@ describe("QR scans: where /q/CODE goes, and what is recorded", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("欢迎阅读财信报数字报");
     expect(scan).toMatchObject({ requestedCode: masthead, outcome: "ok" });
+  });
+
+  it("unlocks a scanned article for seven days and remembers the scan for the funnel, both in HttpOnly cookies", async () => {
+    const { response, scan } = await answerQrScan(scanOf("ART2345", { "user-agent": wechat }), "ART2345", now);
+    expect(response.status).toBe(302);
+    const cookies = setCookies(response);
+    expect([...cookies.keys()].sort()).toEqual([REF_COOKIE, UNLOCK_COOKIE].sort());
+    for (const { attributes } of cookies.values()) {
+      expect(attributes).toEqual(["Path=/", "Max-Age=604800", "HttpOnly", "SameSite=Lax"]); // no Secure: APP_URL is http here
+    }
+    const unlock = cookies.get(UNLOCK_COOKIE)!.value;
+    expect(unlockedArticle(unlock, articleId, now)).toBe(true);
+    expect(unlockedArticle(unlock, articleId + 1, now)).toBe(false);
+    expect(unlockedArticle(unlock, articleId, new Date(now.getTime() + 7 * 86_400_000))).toBe(false);
+    expect(readQrRef(cookies.get(REF_COOKIE)!.value, now)).toEqual({ codeId: scan.codeId, scannedAt: now });
+  });
+
+  it("adds the unlock to the ones the device already holds", async () => {
+    const earlier = addUnlock(undefined, 999_999, new Date(now.getTime() - 86_400_000));
+    const { response } = await answerQrScan(scanOf("ART2345", { cookie: `other=1; ${UNLOCK_COOKIE}=${earlier}; x=y` }), "ART2345", now);
+    const unlock = setCookies(response).get(UNLOCK_COOKIE)!.value;
+    expect(unlockedArticle(unlock, articleId, now)).toBe(true);
+    expect(unlockedArticle(unlock, 999_999, now)).toBe(true);
+  });
+
+  it("gives bots no cookie at all", async () => {
+    const bot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+    for (const raw of ["ART2345", "MAST234"]) {
+      const { response } = await answerQrScan(scanOf(raw, { "user-agent": bot }), raw, now);
+      expect(response.headers.getSetCookie()).toEqual([]);
+    }
+  });
+
+  it("remembers the scan (but unlocks nothing) for codes of other destinations, also outside their window; not for unknown or disabled codes", async () => {
+    for (const raw of ["MAST234", "SUBS234", "EDN2345", "EXPF234", "NYET234"]) {
+      const { response, scan } = await answerQrScan(scanOf(raw), raw, now);
+      const cookies = setCookies(response);
+      expect([...cookies.keys()], raw).toEqual([REF_COOKIE]);
+      expect(readQrRef(cookies.get(REF_COOKIE)!.value, now)?.codeId).toBe(scan.codeId);
+    }
+    for (const raw of ["ZZZZ234", "STPD234", "../admin"]) {
+      const { response } = await answerQrScan(scanOf(raw), raw, now);
+      expect(response.headers.getSetCookie(), raw).toEqual([]);
+    }
   });
 
   it("shares one query between concurrent first scans", async () => {

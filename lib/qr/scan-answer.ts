@@ -1,11 +1,14 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/throttle";
+import { REF_COOKIE, refCookieValue } from "./attribution";
 import { normalizeQrCode } from "./code";
 import { frontSnapshot, OFFLINE_SNAPSHOT } from "./landing-data";
 import { customLandingHtml, defaultLandingHtml, friendlyPageHtml, safeHref, type FriendlyReason, type LandingContext } from "./landing-html";
 import { resolveQrCode, type ResolvedQrCode } from "./resolve";
 import type { PendingScan, ScanOutcome } from "./scan-recorder";
+import { cookieFromHeader, qrCookieHeader } from "./signed-cookie";
+import { addUnlock, UNLOCK_COOKIE } from "./unlock";
 import { deviceClass, inAppBrowser, isBotAgent } from "./visitor";
 
 /**
@@ -72,6 +75,28 @@ export function decide(code: ResolvedQrCode | null, now: Date): Decision {
 
 const noStore = { "Cache-Control": "no-store" };
 
+/**
+ * The cookies a scan leaves (people only, never bots): the funnel's reference
+ * to the code, on every scan of a code that exists and is not switched off
+ * (outside its active window too: the fallback page still invites), and, for an
+ * article's code in its window, the seven-day unlock of that article merged
+ * into earlier unlocks.
+ */
+function scanCookies(request: Request, code: ResolvedQrCode | null, decision: Decision, scan: PendingScan): string[] {
+  if (!code || !code.enabled || scan.isBot) return [];
+  const set = [qrCookieHeader(REF_COOKIE, refCookieValue(code.id, scan.at))];
+  if (decision.kind === "redirect" && decision.outcome === "ok" && code.destination === "article" && code.articleId) {
+    const earlier = cookieFromHeader(request.headers.get("cookie"), UNLOCK_COOKIE);
+    set.push(qrCookieHeader(UNLOCK_COOKIE, addUnlock(earlier, code.articleId, scan.at)));
+  }
+  return set;
+}
+
+function withCookies(response: Response, cookies: string[]): Response {
+  for (const cookie of cookies) response.headers.append("Set-Cookie", cookie);
+  return response;
+}
+
 function html(body: string, status: number): Response {
   return new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", ...noStore } });
 }
@@ -109,20 +134,21 @@ export async function answerQrScan(request: Request, rawCode: string, now = new 
     userAgent,
   };
 
+  const cookies = scanCookies(request, resolved, decision, scan);
   if (decision.kind === "redirect") {
-    return { response: new Response(null, { status: 302, headers: { Location: decision.location, ...noStore } }), scan };
+    return { response: withCookies(new Response(null, { status: 302, headers: { Location: decision.location, ...noStore } }), cookies), scan };
   }
 
   const snapshot = decision.kind === "friendly" && decision.reason === "error" ? OFFLINE_SNAPSHOT : await frontSnapshot();
   const ctx: LandingContext = { ...snapshot, inApp, subscribeHref: subscribeHref(resolved) };
   switch (decision.kind) {
     case "default":
-      return { response: html(defaultLandingHtml(ctx), 200), scan };
+      return { response: withCookies(html(defaultLandingHtml(ctx), 200), cookies), scan };
     case "custom": {
       const landing = (decision.which === "landing" ? resolved!.landing : resolved!.fallback)!;
-      return { response: html(customLandingHtml(ctx, landing, landingImageSrc(resolved!, decision.which)), 200), scan };
+      return { response: withCookies(html(customLandingHtml(ctx, landing, landingImageSrc(resolved!, decision.which)), 200), cookies), scan };
     }
     case "friendly":
-      return { response: html(friendlyPageHtml(ctx, decision.reason), decision.status), scan };
+      return { response: withCookies(html(friendlyPageHtml(ctx, decision.reason), decision.status), cookies), scan };
   }
 }

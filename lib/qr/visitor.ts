@@ -13,7 +13,8 @@ import { addDays, PAPER_TIME_ZONE, type IsoDate } from "@/lib/dates";
  * salts are deleted, so nobody can later recompute a hash from an IP).
  */
 export type Device = "ios" | "android" | "desktop" | "other";
-export type InAppBrowser = "wechat" | "alipay" | "qq" | "weibo" | "other";
+// Shared with the reader's browser (components/reader/in-app-hint.tsx), so it lives in a module without server code.
+export { inAppBrowser, type InAppBrowser } from "./in-app-browser";
 
 export function deviceClass(userAgent: string): Device {
   if (/iPhone|iPad|iPod/i.test(userAgent)) return "ios";
@@ -21,19 +22,6 @@ export function deviceClass(userAgent: string): Device {
   if (/Mobile|OpenHarmony|HarmonyOS/i.test(userAgent)) return "other";
   if (/Windows NT|Macintosh|X11|CrOS/i.test(userAgent)) return "desktop";
   return "other";
-}
-
-/** Apps that open links in their own browser, where downloads and card payments often fail. */
-const otherInApp = /DingTalk|aweme|NewsArticle|baiduboxapp|FBAN|FBAV|Instagram|\bLine\//i;
-
-export function inAppBrowser(userAgent: string): InAppBrowser | null {
-  if (/MicroMessenger/i.test(userAgent)) return "wechat";
-  if (/AlipayClient/i.test(userAgent)) return "alipay";
-  // The QQ app writes "QQ/8.9.x"; QQ Browser writes "MQQBrowser/" or "QQBrowser/", a browser in its own right.
-  if (/(?:^|[^A-Za-z])QQ\/\d/.test(userAgent)) return "qq";
-  if (/Weibo/i.test(userAgent)) return "weibo";
-  if (otherInApp.test(userAgent)) return "other";
-  return null;
 }
 
 export const isBotAgent = (userAgent: string): boolean => isbot(userAgent);

@@ -1,7 +1,7 @@
 "use server";
 
 import { after } from "next/server";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { verificationMailFor } from "@/lib/account-mail";
@@ -11,6 +11,7 @@ import { tooManyRequestsMessage } from "@/lib/auth-messages";
 import { signIn } from "@/lib/auth";
 import { sendMail } from "@/lib/mail";
 import { hashPassword } from "@/lib/passwords";
+import { attributeSignup, REF_COOKIE } from "@/lib/qr/attribution";
 import { safeNext } from "@/lib/safe-next";
 import { clientIp, getThrottle, minutesUntil, REGISTER_BY_IP } from "@/lib/throttle";
 import { createMember } from "@/lib/users";
@@ -35,6 +36,9 @@ export const register = validatedAction(registration, async ({ name, email, pass
 
   const mail = await verificationMailFor(user);
   after(() => sendMail(mail));
+  // A scan of a printed code in the last seven days gets the sign-up; after the response, and it never throws.
+  const scanRef = (await cookies()).get(REF_COOKIE)?.value;
+  if (scanRef) after(() => attributeSignup(user.id, scanRef));
 
   try {
     await signIn("password", { email, password, redirect: false });

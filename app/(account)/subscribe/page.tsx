@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { PlanCard } from "@/components/billing/plan-card";
+import { InAppHint } from "@/components/reader/in-app-hint";
 import { NOT_CONFIGURED } from "@/lib/billing/checkout";
 import { listPlans } from "@/lib/billing/plans";
 import { isBillingConfigured } from "@/lib/billing/stripe";
@@ -32,6 +33,7 @@ export default async function SubscribePage({ searchParams }: { searchParams: Pr
           <p className="mt-1 text-muted">{NOT_CONFIGURED} Online payment is not set up yet.</p>
         </div>
       )}
+      {online && <InAppHint />}
       {plans.length === 0 ? (
         <p className="text-muted">暂无可订阅的方案。</p>
       ) : (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { InAppHint } from "@/components/reader/in-app-hint";
 import { requireViewer } from "@/lib/access";
 import { hasLiveSubscription, NOT_CONFIGURED } from "@/lib/billing/checkout";
 import { formatYuan, getPlan } from "@/lib/billing/plans";
@@ -29,7 +30,10 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
         {plan.includesPrint && <p className="mt-2 text-sm">支付时请填写收报地址。</p>}
       </section>
       {isBillingConfigured() ? (
-        <CheckoutForm planKey={plan.key} />
+        <>
+          <InAppHint />
+          <CheckoutForm planKey={plan.key} />
+        </>
       ) : (
         <p role="note" className="rounded border border-brand/30 bg-white p-4 text-sm">{NOT_CONFIGURED}</p>
       )}

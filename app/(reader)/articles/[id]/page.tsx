@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/reader/article-body";
+import { InAppHint } from "@/components/reader/in-app-hint";
 import { ReadBeacon } from "@/components/reader/read-beacon";
 import { parseIdParam } from "@/lib/params";
 import { getArticleForPublic } from "@/lib/reading";
@@ -26,6 +27,9 @@ export default async function PublicArticlePage({ params }: Props) {
   return (
     <>
       <ArticleBody article={article} />
+      <div className="mx-auto max-w-3xl">
+        <InAppHint />
+      </div>
       <ReadBeacon articleId={article.id} />
     </>
   );

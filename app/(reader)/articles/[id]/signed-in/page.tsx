@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleBody } from "@/components/reader/article-body";
+import { InAppHint } from "@/components/reader/in-app-hint";
 import { ReadBeacon } from "@/components/reader/read-beacon";
 import { GatedBody } from "@/components/reader/gated-body";
 import { parseIdParam } from "@/lib/params";
@@ -27,6 +28,9 @@ export default async function SignedInArticlePage({ params }: Props) {
   return (
     <>
       <ArticleBody article={article} continuation={<GatedBody articleId={article.id} title={article.title} />} />
+      <div className="mx-auto max-w-3xl">
+        <InAppHint />
+      </div>
       <ReadBeacon articleId={article.id} />
     </>
   );
