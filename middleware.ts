@@ -12,12 +12,21 @@ import { hasSessionCookie } from "@/lib/session-cookie";
 export function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
 
+  // A malformed %-escape in a dynamic segment makes Next answer a bare 500 before any route runs.
+  // Only paths with a "%" reach this (see the matcher), so normal traffic pays nothing.
+  if (pathname.includes("%") && !isDecodable(pathname)) {
+    // A mistyped QR address still lands on the friendly QR page (and counts as an orphan scan).
+    if (pathname.startsWith("/q/")) return NextResponse.rewrite(new URL("/q", request.url));
+    return new NextResponse(BAD_ADDRESS_PAGE, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+
   // Today's issue is cached per calendar day in the paper's zone, so it rolls over at midnight in Shanghai.
   if (pathname === "/") {
     return NextResponse.rewrite(new URL(`/today/${todayInPaperZone()}${search}`, request.url));
   }
 
-  if (!hasSessionCookie(request.cookies.getAll().map((c) => c.name))) {
+  const isPrivateArea = pathname.startsWith("/account") || pathname.startsWith("/admin");
+  if (isPrivateArea && !hasSessionCookie(request.cookies.getAll().map((c) => c.name))) {
     const login = new URL("/login", request.url);
     login.searchParams.set("next", pathname + search);
     return NextResponse.redirect(login);
@@ -25,6 +34,25 @@ export function middleware(request: NextRequest) {
   return NextResponse.next();
 }
 
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const BAD_ADDRESS_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>网址有误 · 财信报</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.7"><h1>网址有误 Bad address</h1><p>这个网址无法识别,可能在复制时被截断了。</p><p><a href="/">今日报纸 Today's issue</a> · <a href="/archive">往期回顾 Archive</a></p></body></html>`;
+
 export const config = {
-  matcher: ["/", "/account", "/account/:path*", "/admin", "/admin/:path*"],
+  matcher: [
+    "/",
+    "/account",
+    "/account/:path*",
+    "/admin",
+    "/admin/:path*",
+    // Reader paths with a %-escape in them: checked for malformed escapes (rare; ASCII URLs never come here).
+    "/:section(q|issues|articles|archive|media|api)/:rest(.*%.*)",
+  ],
 };

@@ -32,7 +32,7 @@ test("a code printed for an article: PNG decodes, a WeChat scan unlocks the arti
   const articleId = (await aiArticlePath(staff)).split("/").pop()!;
 
   await staff.goto("/admin/qr/new");
-  await staff.getByLabel("名称").fill("人工智能稿件 · 印刷版二维码");
+  await staff.getByRole("textbox", { name: /^名称/ }).fill("人工智能稿件 · 印刷版二维码");
   await staff.getByLabel("印在哪里").selectOption({ label: "稿件" });
   await staff.getByLabel("稿件编号").fill(articleId);
   await staff.getByLabel("目标", { exact: true }).selectOption({ label: "稿件" });
@@ -93,7 +93,7 @@ test("unknown, malformed and disabled codes get the friendly page with a way on,
 
   const staff = await (await browser.newContext()).newPage();
   await signInWithPassword(staff, "editor@demo.test", "/admin/qr/new");
-  await staff.getByLabel("名称").fill("即将停用的活动码");
+  await staff.getByRole("textbox", { name: /^名称/ }).fill("即将停用的活动码");
   await staff.getByLabel("印在哪里").selectOption({ label: "推广活动" });
   await staff.getByLabel(/活动名称/).fill("春季推广");
   await staff.getByLabel("目标", { exact: true }).selectOption({ label: "订阅页" });
