@@ -77,9 +77,9 @@ test("an editor produces and publishes issue 1254; a subscriber reads the articl
   await editor.mouse.down();
   await editor.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.45, { steps: 8 });
   await editor.mouse.up();
-  await expect(editor.getByRole("button", { name: `《${TITLE}》热区 1` })).toBeVisible();
+  await expect(editor.getByRole("button", { name: `《${TITLE}》热区 1`, exact: true })).toBeVisible();
   await editor.getByRole("button", { name: "添加矩形" }).click();
-  const second = editor.getByRole("button", { name: `《${TITLE}》热区 2` });
+  const second = editor.getByRole("button", { name: `《${TITLE}》热区 2`, exact: true });
   await expect(second).toBeFocused();
   await editor.keyboard.press("Shift+ArrowDown");
   await editor.keyboard.press("Alt+ArrowRight");
