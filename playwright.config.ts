@@ -50,7 +50,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       ...(process.env as Record<string, string>),
-      SMTP_URL: "smtp://127.0.0.1:2525",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 2525}`,
       APP_URL: `http://127.0.0.1:${port}`,
     },
   },

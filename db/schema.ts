@@ -1,5 +1,6 @@
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -517,4 +518,39 @@ export const qrAttributions = pgTable(
     at: timestamptz("at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("qr_attributions_once").on(t.codeId, t.userId, t.kind), index("qr_attributions_code").on(t.codeId, t.at)],
+);
+
+// ── Search ──
+
+/** A PostgreSQL `tsvector`; the app builds its text (lib/search-text.ts), since Chinese needs its own segmentation. */
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The full-text index of an article, one row per article, rebuilt by the app
+ * whenever the article is written (lib/search-index.ts). Two vectors so that
+ * ranking can read the small `head` without de-TOASTing every body:
+ * `head` = title (A), kicker/subtitle/column (B), byline (C); `body` = the
+ * body text (D), or for subscriber-only articles only the teaser, so a search
+ * never reveals what the hidden text contains. `issueId` and `column` are
+ * copies for filtering without reading the articles table.
+ */
+export const articleSearch = pgTable(
+  "article_search",
+  {
+    articleId: integer("article_id")
+      .primaryKey()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    issueId: integer("issue_id")
+      .notNull()
+      .references(() => issues.id, { onDelete: "cascade" }),
+    column: text("column"),
+    head: tsvector("head").notNull(),
+    body: tsvector("body").notNull(),
+    indexedAt: timestamptz("indexed_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("article_search_head").using("gin", t.head),
+    index("article_search_body").using("gin", t.body),
+    index("article_search_issue").on(t.issueId),
+  ],
 );

@@ -6,6 +6,7 @@ import { getDb, type Tx } from "@/db/client";
 import { articles, images, issues, pages } from "@/db/schema";
 import { MAX_BODY_LENGTH, sanitizeMarkdownSource } from "@/lib/article-body";
 import { recordAudit, summarize } from "@/lib/audit";
+import { reindexArticles } from "@/lib/search-index";
 import { isStaff } from "@/lib/roles";
 import { deleteObject, putObject } from "@/lib/storage";
 import { maxUploadBytes } from "@/lib/uploads/limits";
@@ -141,6 +142,7 @@ export async function createArticle(actorId: string, issueId: number, input: New
       .insert(articles)
       .values({ ...fields, issueId, pageId, body: sanitizeMarkdownSource(body), position: position ?? (await nextPosition(tx, pageId)), createdAt: now, updatedAt: now })
       .returning();
+    await reindexArticles(tx, [row!.id]);
     await recordAudit(tx, { actorId, action: "article.create", entity: "article", entityId: row!.id, after: auditArticle(row!) });
     return { ok: true, article: row!, issue: await issueOf(tx, issueId) };
   });
@@ -162,6 +164,7 @@ export async function updateArticle(actorId: string, articleId: number, input: A
       .set({ ...fields, body: sanitizeMarkdownSource(body), position: position ?? before.position, updatedAt: new Date() })
       .where(eq(articles.id, articleId))
       .returning();
+    await reindexArticles(tx, [articleId]);
     await recordAudit(tx, { actorId, action: "article.update", entity: "article", entityId: articleId, before: auditArticle(before), after: auditArticle(row!) });
     return { ok: true, article: row!, issue: await issueOf(tx, before.issueId) };
   });
@@ -189,6 +192,7 @@ export async function moveArticle(actorId: string, articleId: number, pageIdInpu
       .set({ pageId, hotZones: [], position: await nextPosition(tx, pageId), updatedAt: new Date() })
       .where(eq(articles.id, articleId))
       .returning();
+    await reindexArticles(tx, [articleId]);
     await recordAudit(tx, { actorId, action: "article.move", entity: "article", entityId: articleId, before: auditArticle(before), after: auditArticle(row!) });
     return { ok: true, article: row!, issue: await issueOf(tx, before.issueId) };
   });

@@ -10,6 +10,7 @@ import { addDays, chineseDate, daysBetween, isIsoDate, todayInPaperZone, type Is
 import { draftPauseNotice, noPublicationDayWarning, noticeDate, pauseRangeText, withoutPause } from "@/lib/pause-notice";
 import { isStaff } from "@/lib/roles";
 import { nextPublicationDay, type Schedule } from "@/lib/schedule";
+import { reindexArticles } from "@/lib/search-index";
 
 /**
  * Writing pauses (休刊): the rules live here, not in the forms, so a server
@@ -218,6 +219,7 @@ export async function attachPauseToIssue(actor: Actor, pauseId: number, issueId:
         .returning({ id: articles.id });
       articleId = created!.id;
     }
+    await reindexArticles(tx, [articleId]);
     await tx.update(pauses).set({ articleId, noticeText: body, updatedAt: now }).where(eq(pauses.id, pause.id));
     await recordAudit(tx, { actorId: actor.id, action: "pause.notice.attach", entity: "pause", entityId: pause.id, after: { articleId, issueNumber: issue.number, issueDate: issue.date } });
     return { ok: true, articleId, issue: { date: issue.date, number: issue.number }, previousIssueDate: existing && existing.date !== issue.date ? existing.date : null };

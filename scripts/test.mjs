@@ -10,8 +10,9 @@ import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
  * a new PGlite folder, or a new PostgreSQL database when DATABASE_URL is set.
  */
 const distDir = ".next-test";
-const appPort = 3100;
-const stripeDoublePort = 12111;
+// Overridable so that two suites (say, two checkouts) can run side by side.
+const appPort = Number(process.env.E2E_PORT ?? 3100);
+const stripeDoublePort = Number(process.env.STRIPE_DOUBLE_PORT ?? 12111);
 
 /**
  * Stripe's servers are out of reach, so the e2e app talks to a local Stripe

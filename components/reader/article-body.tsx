@@ -7,6 +7,7 @@ import { AccessBadge } from "./access-badge";
 import { ArticlePhotos } from "./article-photos";
 import { BodyBlocks } from "./body-blocks";
 import { Paywall } from "./paywall";
+import { ReadingTools } from "./reading-tools";
 
 /**
  * An article as the caller may see it: the view already holds only what they
@@ -16,7 +17,7 @@ export function ArticleBody({ article, continuation }: { article: ArticleView; c
   const { issue, page } = article;
   return (
     <article className="mx-auto max-w-3xl">
-      <nav aria-label="位置 Breadcrumb" className="mb-4 text-xs text-muted">
+      <nav aria-label="位置 Breadcrumb" className="mb-4 text-xs text-muted print:text-sm">
         <Link href={`/issues/${issue.date}`} className="hover:text-brand">
           {chineseDate(issue.date)} 总第{issue.number}期
         </Link>
@@ -39,6 +40,7 @@ export function ArticleBody({ article, continuation }: { article: ArticleView; c
           <p className="mt-3 rounded bg-stone-200 px-3 py-1 text-xs text-stone-700">示例内容,非真实报道 · Sample content for the demo</p>
         )}
       </header>
+      <ReadingTools />
       <ArticlePhotos photos={toArticlePhotos(article.images)} alt={article.title} />
       <BodyBlocks blocks={article.blocks} />
       {!article.complete && (continuation ?? <Paywall signedIn={false} articleId={article.id} accessNote={null} />)}

@@ -3,6 +3,21 @@ import type { Issue, PageWithArticles } from "@/lib/editions";
 import { AccessBadge } from "./access-badge";
 
 /**
+ * A download link to a PDF route. Shown to everyone: the route itself decides
+ * (sign in, subscribe, or the file). A plain <a> without `download`, so a
+ * sign-in page it leads to opens as a page instead of being saved as a file.
+ */
+export function PdfLink({ href, label, english }: { href: string; label: string; english: string }) {
+  return (
+    <a href={href} className="inline-flex items-center gap-1 text-sm text-brand underline underline-offset-4 hover:no-underline">
+      <span aria-hidden="true">⤓</span>
+      {label}
+      <span className="text-xs text-muted">{english} · 订阅用户</span>
+    </a>
+  );
+}
+
+/**
  * An issue at a glance: the front page's stories first, then every 版 with its
  * articles. `base` (where "/pages/N" hangs off) and `articleHrefBase` let the
  * staff preview keep its links inside the preview.
@@ -12,11 +27,14 @@ export function IssueOverview({
   pages,
   base = `/issues/${issue.date}`,
   articleHrefBase = "/articles/",
+  pdfHref,
 }: {
   issue: Issue;
   pages: PageWithArticles[];
   base?: string;
   articleHrefBase?: string;
+  /** The whole issue's PDF; left out where there is none to offer (the staff preview). */
+  pdfHref?: string;
 }) {
   const [front, ...rest] = pages;
   return (
@@ -76,6 +94,11 @@ export function IssueOverview({
           ))}
         </ol>
         {rest.length === 0 && <p className="text-sm text-muted">本期只有一个版面。</p>}
+        {pdfHref && (
+          <p className="mt-4 border-t border-rule pt-3">
+            <PdfLink href={pdfHref} label="下载整期 PDF" english="Issue PDF" />
+          </p>
+        )}
       </nav>
     </div>
   );

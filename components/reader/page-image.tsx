@@ -23,6 +23,16 @@ export function PageImage({ src, alt, locked }: { src: string; alt: string; lock
       </div>
     );
   }
-  // eslint-disable-next-line @next/next/no-img-element -- served by our access-checked route, not the image optimiser
-  return <img src={src} alt={alt} className="absolute inset-0 h-full w-full" onError={() => setFailed(true)} />;
+  // Not draggable: a drag pans the zoomed page instead. High priority: it is the largest thing on the 版面 view.
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- served by our access-checked route, not the image optimiser
+    <img
+      src={src}
+      alt={alt}
+      draggable={false}
+      fetchPriority="high"
+      className="absolute inset-0 h-full w-full select-none"
+      onError={() => setFailed(true)}
+    />
+  );
 }

@@ -1,11 +1,13 @@
 import type { ArticleSummary, Page } from "@/lib/editions";
 import { PageImage } from "./page-image";
+import { ZoomablePage } from "./zoomable-page";
 
 /**
  * The 版面: the page image with every article's hot zone as a real link, in
  * page-relative coordinates, so zones fit whatever resolution the image has.
- * `articleHrefBase` lets the staff preview point zones at its own article
- * pages; `locked` says whether a failing image is for subscribers only.
+ * Image and zones zoom together (ZoomablePage). `articleHrefBase` lets the
+ * staff preview point zones at its own article pages; `locked` says whether a
+ * failing image is for subscribers only.
  */
 export function PageViewer({
   page,
@@ -23,16 +25,17 @@ export function PageViewer({
   const width = page.imageWidth ?? 1000;
   const height = page.imageHeight ?? 1414;
   return (
-    <figure className="relative w-full overflow-hidden border border-rule bg-white shadow-sm" style={{ aspectRatio: `${width} / ${height}` }}>
+    <ZoomablePage aspectRatio={`${width} / ${height}`} label={`第${page.number}版 ${page.name} 版面 Page ${page.number}`}>
       <PageImage src={imageSrc} alt={`第${page.number}版 ${page.name} 版面图`} locked={locked} />
       <svg viewBox="0 0 1 1" preserveAspectRatio="none" className="absolute inset-0 h-full w-full" role="group" aria-label="版面热区 Article regions">
         {articles.flatMap((a) =>
           a.hotZones.map((zone, i) => (
-            <a key={`${a.id}-${i}`} href={`${articleHrefBase}${a.id}`} aria-label={a.title} className="group outline-none">
+            // tabIndex: Safari leaves SVG links out of the Tab order without it.
+            <a key={`${a.id}-${i}`} href={`${articleHrefBase}${a.id}`} aria-label={a.title} tabIndex={0} className="group outline-none" data-hot-zone={a.id}>
               <title>{a.title}</title>
               <polygon
                 points={zone.points.map(([x, y]) => `${x},${y}`).join(" ")}
-                className="fill-transparent stroke-transparent transition-colors group-hover:fill-brand/10 group-hover:stroke-brand group-focus-visible:fill-brand/15 group-focus-visible:stroke-brand"
+                className="fill-transparent stroke-transparent transition-colors group-hover:fill-brand/10 group-hover:stroke-brand group-focus-visible:fill-brand/20 group-focus-visible:stroke-brand group-focus-visible:[stroke-width:4]"
                 strokeWidth={2}
                 vectorEffect="non-scaling-stroke"
               />
@@ -40,6 +43,6 @@ export function PageViewer({
           )),
         )}
       </svg>
-    </figure>
+    </ZoomablePage>
   );
 }

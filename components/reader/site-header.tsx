@@ -13,6 +13,12 @@ export function SiteHeader() {
           <Link href="/" className="hover:text-brand">今日报纸</Link>
           <Link href="/archive" className="hover:text-brand">往期回顾</Link>
           <Link href="/subscribe" className="hover:text-brand">订阅</Link>
+          {/* A plain GET form: works without JavaScript and keeps the header static. */}
+          <form action="/search" method="get" role="search" aria-label="站内搜索 Site search" className="flex items-center gap-1">
+            <label htmlFor="site-search" className="sr-only">站内搜索 Site search</label>
+            <input id="site-search" name="q" type="search" maxLength={50} placeholder="搜索" className="w-28 rounded border border-rule bg-white px-2 py-0.5 text-sm sm:w-36" />
+            <button type="submit" className="rounded border border-rule px-2 py-0.5 hover:text-brand">搜索</button>
+          </form>
           <span className="ml-auto">
             <AccountLink />
           </span>

@@ -7,6 +7,7 @@ import { demoIssues, demoPause, demoPublication } from "./content";
 import { seedIssue } from "./issues";
 import { seedDemoQrCodes } from "@/lib/qr/demo-codes";
 import { withSeedLock } from "./lock";
+import { reindexAll } from "@/lib/search-index";
 
 export { DEMO_PASSWORD, demoAccounts, type DemoAccount } from "./accounts";
 
@@ -33,6 +34,10 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   log("plans: present");
 
   for (const issue of demoIssues) await seedIssue(db, issue, log);
+
+  // Also fills the index for articles written before search existed.
+  const indexed = await reindexAll(db);
+  log(`search index: ${indexed ? `${indexed} article(s) indexed` : "up to date"}`);
 
   const pauseAdded = await withSeedLock(db, async (tx) => {
     const [has] = await tx.select({ id: pauses.id }).from(pauses).where(eq(pauses.startsOn, demoPause.startsOn)).limit(1);

@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { articles, images, issues, pages, users } from "@/db/schema";
 import { MAX_BODY_LENGTH, sanitizeMarkdownSource } from "@/lib/article-body";
 import { recordAudit } from "@/lib/audit";
+import { reindexArticles } from "@/lib/search-index";
 import { issueDateProblem } from "@/lib/calendar";
 import { isStaff } from "@/lib/roles";
 import { deleteObject, putObject } from "@/lib/storage";
@@ -384,6 +385,7 @@ async function writePlan(plan: ImportPlan, actorId: string | null, sourceName: s
             hotZones: article.hotZones,
           })
           .returning({ id: articles.id });
+        await reindexArticles(tx, [row!.id]);
         if (article.photos.length) {
           await tx.insert(images).values(
             article.photos.map((photo, j) => ({

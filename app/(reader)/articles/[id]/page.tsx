@@ -5,6 +5,7 @@ import { InAppHint } from "@/components/reader/in-app-hint";
 import { ReadBeacon } from "@/components/reader/read-beacon";
 import { parseIdParam } from "@/lib/params";
 import { getArticleForPublic } from "@/lib/reading";
+import { articlePageMetadata } from "@/lib/share-site";
 
 // The anonymous reader's article: free articles whole, others as a teaser. It
 // holds nothing gated, so one cached copy serves everyone without a session;
@@ -16,8 +17,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseIdParam((await params).id);
-  const article = id ? await getArticleForPublic(id) : null;
-  return article ? { title: article.title, description: article.summary.slice(0, 120) } : { title: "未找到" };
+  return articlePageMetadata(id ? await getArticleForPublic(id) : null);
 }
 
 export default async function PublicArticlePage({ params }: Props) {

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { IssueNav } from "@/components/reader/issue-nav";
 import { IssueOverview } from "@/components/reader/issue-overview";
 import { Masthead } from "@/components/reader/masthead";
-import { chineseDate } from "@/lib/dates";
 import { getPublication, issueByDate, issueContents, issueNeighbours } from "@/lib/editions";
 import { parseDateParam } from "@/lib/params";
+import { issuePageMetadata } from "@/lib/share-site";
 
 export const revalidate = 300;
 export const generateStaticParams = async () => [];
@@ -14,7 +14,8 @@ type Props = { params: Promise<{ date: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const date = parseDateParam((await params).date);
-  return { title: date ? `${chineseDate(date)}` : "未找到" };
+  const issue = date ? await issueByDate(date) : null;
+  return issuePageMetadata(issue, issue ? await issueContents(issue.id) : []);
 }
 
 export default async function IssuePage({ params }: Props) {
@@ -25,7 +26,7 @@ export default async function IssuePage({ params }: Props) {
   return (
     <div className="space-y-6">
       <Masthead publication={publication} issue={issue} />
-      <IssueOverview issue={issue} pages={pages} />
+      <IssueOverview issue={issue} pages={pages} pdfHref={`/issues/${issue.date}/pdf`} />
       <IssueNav {...neighbours} />
     </div>
   );

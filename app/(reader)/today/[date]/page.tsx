@@ -8,13 +8,19 @@ import { loadSchedule } from "@/lib/calendar";
 import { getPublication, issueContents, latestIssueOnOrBefore } from "@/lib/editions";
 import { nextIssueInfo } from "@/lib/next-issue";
 import { parseDateParam } from "@/lib/params";
+import { homePageMetadata } from "@/lib/share-site";
 
 // `/` is rewritten here by middleware with today's date in Asia/Shanghai: one
 // cached page per calendar day, rendered on first request, never at build.
 export const revalidate = 60;
 export const generateStaticParams = async () => [];
 
-export const metadata: Metadata = { title: "今日报纸" };
+/** `/` is its own canonical URL; the share card and description are the current issue's. */
+export async function generateMetadata({ params }: { params: Promise<{ date: string }> }): Promise<Metadata> {
+  const date = parseDateParam((await params).date);
+  const issue = date ? await latestIssueOnOrBefore(date) : null;
+  return homePageMetadata(issue, issue ? await issueContents(issue.id) : []);
+}
 
 export default async function TodayPage({ params }: { params: Promise<{ date: string }> }) {
   const date = parseDateParam((await params).date);
@@ -38,7 +44,7 @@ export default async function TodayPage({ params }: { params: Promise<{ date: st
       <Masthead publication={publication} issue={issue} />
       <NextIssueNotice info={info} />
       {issue.date !== date && <p className="text-sm text-muted">今日无新一期出版,以下为最近一期。</p>}
-      <IssueOverview issue={issue} pages={pages} />
+      <IssueOverview issue={issue} pages={pages} pdfHref={`/issues/${issue.date}/pdf`} />
     </div>
   );
 }

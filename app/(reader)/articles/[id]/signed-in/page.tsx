@@ -6,6 +6,7 @@ import { ReadBeacon } from "@/components/reader/read-beacon";
 import { GatedBody } from "@/components/reader/gated-body";
 import { parseIdParam } from "@/lib/params";
 import { getArticleForPublic } from "@/lib/reading";
+import { articlePageMetadata } from "@/lib/share-site";
 
 // The signed-in reader's article: the same cached teaser as everyone gets, with
 // the rest fetched for this reader from /api/articles/ID/body, which checks access.
@@ -17,8 +18,8 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseIdParam((await params).id);
-  const article = id ? await getArticleForPublic(id) : null;
-  return article ? { title: article.title, alternates: { canonical: `/articles/${article.id}` } } : { title: "未找到" };
+  // The public teaser view, as on /articles/ID: the signed-in variant's metadata holds nothing gated either.
+  return articlePageMetadata(id ? await getArticleForPublic(id) : null);
 }
 
 export default async function SignedInArticlePage({ params }: Props) {

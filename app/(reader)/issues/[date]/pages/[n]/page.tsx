@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AccessBadge } from "@/components/reader/access-badge";
 import { IssueNav } from "@/components/reader/issue-nav";
+import { PdfLink } from "@/components/reader/issue-overview";
 import { PageViewer } from "@/components/reader/page-viewer";
 import { chineseDate } from "@/lib/dates";
 import { issueByDate, issueContents, issueNeighbours } from "@/lib/editions";
 import { parseDateParam, parseIdParam } from "@/lib/params";
+import { issuePageMetadata } from "@/lib/share-site";
 
 export const revalidate = 300;
 export const generateStaticParams = async () => [];
@@ -27,7 +29,7 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const data = await load(params);
-  return { title: data ? `第${data.page.number}版 ${data.page.name} · ${chineseDate(data.issue.date)}` : "未找到" };
+  return data ? issuePageMetadata(data.issue, data.pages, data.page.number) : issuePageMetadata(null, []);
 }
 
 export default async function PageView({ params }: Props) {
@@ -48,11 +50,17 @@ export default async function PageView({ params }: Props) {
           </Link>
           {page.editor && <span className="ml-3">责任编辑:{page.editor}</span>}
         </p>
+        <p className="flex w-full flex-wrap gap-x-5 gap-y-1">
+          <PdfLink href={`${base}/pages/${page.number}/pdf`} label="下载本版 PDF" english="Page PDF" />
+          <PdfLink href={`${base}/pdf`} label="下载整期 PDF" english="Issue PDF" />
+        </p>
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <PageViewer page={page} imageSrc={`${base}/pages/${page.number}/image`} articles={page.articles} />
         <section aria-labelledby="page-articles">
-          <h2 id="page-articles" className="mb-2 font-bold">本版文章</h2>
+          <h2 id="page-articles" className="mb-2 font-bold">
+            本版文章 <span className="text-xs font-normal text-muted">Articles on this page</span>
+          </h2>
           {page.articles.length === 0 ? (
             <p className="text-sm text-muted">本版没有可在线阅读的文章。</p>
           ) : (

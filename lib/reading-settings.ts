@@ -1,0 +1,49 @@
+/**
+ * Reading comfort settings, remembered per device in localStorage and mirrored
+ * on <html> as data attributes that globals.css keys on. The root layout's
+ * inline script applies them before the first paint, so cached pages stay
+ * static and nothing flashes; the reading toolbar changes them afterwards.
+ */
+export const FONT_SIZES = ["standard", "large", "xlarge"] as const;
+export type FontSize = (typeof FONT_SIZES)[number];
+export const FONT_SIZE_LABELS: Record<FontSize, string> = { standard: "标准", large: "大", xlarge: "特大" };
+
+export const THEMES = ["light", "dark", "system"] as const;
+export type ThemePreference = (typeof THEMES)[number];
+export type Theme = "light" | "dark";
+export const THEME_LABELS: Record<ThemePreference, string> = { light: "浅色", dark: "深色", system: "跟随系统" };
+
+export const FONT_SIZE_KEY = "cxb:font-size";
+export const THEME_KEY = "cxb:theme";
+export const FONT_SIZE_ATTRIBUTE = "data-font-size";
+export const THEME_ATTRIBUTE = "data-theme";
+
+export function parseFontSize(stored: string | null | undefined): FontSize {
+  return FONT_SIZES.includes(stored as FontSize) ? (stored as FontSize) : "standard";
+}
+
+export function parseThemePreference(stored: string | null | undefined): ThemePreference {
+  return THEMES.includes(stored as ThemePreference) ? (stored as ThemePreference) : "system";
+}
+
+export function resolveTheme(preference: ThemePreference, systemPrefersDark: boolean): Theme {
+  return preference === "system" ? (systemPrefersDark ? "dark" : "light") : preference;
+}
+
+/** One step bigger or smaller, stopping at the ends rather than wrapping round. */
+export function stepFontSize(current: FontSize, delta: number): FontSize {
+  const index = Math.min(FONT_SIZES.length - 1, Math.max(0, FONT_SIZES.indexOf(current) + Math.sign(delta)));
+  return FONT_SIZES[index]!;
+}
+
+/**
+ * The inline head script: static text (no per-request values), so a CSP hash
+ * can allow it later. It accepts only known values, so a tampered localStorage
+ * cannot write arbitrary attribute values. Kept in ES5 for old in-app browsers.
+ */
+export const readingSettingsScript =
+  "(function(){var d=document.documentElement,f=null,t=null;" +
+  `try{f=localStorage.getItem(${JSON.stringify(FONT_SIZE_KEY)});t=localStorage.getItem(${JSON.stringify(THEME_KEY)})}catch(e){}` +
+  `if(f==="large"||f==="xlarge")d.setAttribute(${JSON.stringify(FONT_SIZE_ATTRIBUTE)},f);` +
+  'if(t!=="light"&&t!=="dark")t=window.matchMedia&&matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";' +
+  `d.setAttribute(${JSON.stringify(THEME_ATTRIBUTE)},t)})()`;

@@ -1,0 +1,156 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { runInNewContext } from "node:vm";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+
+/**
+ * The JavaScript a browser loads on first visit to each reader route, from a
+ * production build (`.next`, or NEXT_DIST_DIR), gzip-compressed, against the
+ * budget of issue 7 (≤ 100 KB gzip). Needs no running server.
+ *
+ * Where a route was prerendered to HTML, its `<script src>` tags are the exact
+ * list. The reader routes render on first request (ISR), so for them the list
+ * is what Next (Turbopack) puts in the page: the root main files of
+ * build-manifest.json, plus every chunk in the route's
+ * page_client-reference-manifest.js `entryJSFiles` (the root layout, the
+ * not-found and global-error boundaries and the page itself). That is an upper
+ * bound: a boundary that never renders costs nothing. Legacy polyfills
+ * (`noModule`) are left out: modern browsers do not load them.
+ */
+export const JS_BUDGET_BYTES = 100 * 1024;
+
+/** The routes issue 7 asks about; `/` is served by the today route (middleware rewrites it). */
+export const BUDGET_ROUTES = [
+  { label: "/", route: "/today/[date]" },
+  { label: "/articles/[id]", route: "/articles/[id]" },
+  { label: "/articles/[id]/signed-in", route: "/articles/[id]/signed-in" },
+  { label: "/issues/[date]/pages/[n]", route: "/issues/[date]/pages/[n]" },
+  { label: "/q/[code]", route: "/q/[code]" },
+];
+
+const readJson = (file) => JSON.parse(readFileSync(file, "utf8"));
+
+/** Chunk paths (relative to the dist folder, `static/chunks/…`) of the module scripts in an HTML page. */
+export function scriptsInHtml(html) {
+  const files = new Set();
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+    if (/\bnomodule\b/i.test(tag)) continue;
+    const src = /\ssrc=["']([^"']+)["']/i.exec(tag)?.[1];
+    const chunk = src && /\/_next\/(static\/[^"'?#]+\.js)/.exec(src)?.[1];
+    if (chunk) files.add(decodeURI(chunk));
+  }
+  return [...files];
+}
+
+/** The client reference manifest is a script assigning to globalThis.__RSC_MANIFEST; run it in an empty sandbox. */
+export function entryScriptsOfManifest(source) {
+  const sandbox = {};
+  runInNewContext(source, sandbox, { timeout: 1000 });
+  const manifests = Object.values(sandbox.__RSC_MANIFEST ?? {});
+  if (manifests.length === 0) throw new Error("no __RSC_MANIFEST in the client reference manifest");
+  const files = new Set();
+  for (const manifest of manifests) for (const list of Object.values(manifest.entryJSFiles ?? {})) for (const file of list) files.add(file);
+  return [...files];
+}
+
+/** route ("/articles/[id]") → app path ("/(reader)/articles/[id]/page"), from app-path-routes-manifest.json. */
+function appPathOf(distDir, route) {
+  const routes = readJson(path.join(distDir, "app-path-routes-manifest.json"));
+  const matches = Object.entries(routes).filter(([, r]) => r === route).map(([appPath]) => appPath);
+  return matches.find((p) => p.endsWith("/page")) ?? matches[0] ?? null;
+}
+
+/** The module scripts one route loads on first visit, and how they were found. */
+export function routeScripts(distDir, route) {
+  const appPath = appPathOf(distDir, route);
+  if (!appPath) return { kind: "missing", files: [] };
+  if (appPath.endsWith("/route")) return { kind: "route handler", files: [] };
+  // Prerendered pages are stored by URL path (route groups dropped), "/" as index.html.
+  const html = path.join(distDir, "server", "app", `${route === "/" ? "/index" : route}.html`);
+  if (existsSync(html)) return { kind: "prerendered HTML", files: scriptsInHtml(readFileSync(html, "utf8")) };
+  const manifest = path.join(distDir, "server", "app", `${appPath}_client-reference-manifest.js`);
+  if (!existsSync(manifest)) return { kind: "missing", files: [] };
+  const { rootMainFiles = [] } = readJson(path.join(distDir, "build-manifest.json"));
+  const files = new Set([...rootMainFiles, ...entryScriptsOfManifest(readFileSync(manifest, "utf8"))]);
+  return { kind: "manifests", files: [...files] };
+}
+
+/**
+ * Sizes per route: `{ rows, ok }`. A route whose build output is missing
+ * fails, so a renamed route cannot pass the budget by vanishing.
+ */
+export function jsBudget({ distDir = process.env.NEXT_DIST_DIR ?? ".next", routes = BUDGET_ROUTES, budget = JS_BUDGET_BYTES, cwd = process.cwd() } = {}) {
+  const dist = path.resolve(cwd, distDir);
+  if (!existsSync(path.join(dist, "app-path-routes-manifest.json"))) throw new Error(`No production build in ${dist}: run \`next build\` first`);
+  const gzipped = new Map();
+  const sizeOf = (file) => {
+    if (!gzipped.has(file)) {
+      const content = readFileSync(path.join(dist, file));
+      gzipped.set(file, { raw: content.length, gzip: gzipSync(content).length, brotli: brotliCompressSync(content).length });
+    }
+    return gzipped.get(file);
+  };
+  const framework = new Set(readJson(path.join(dist, "build-manifest.json")).rootMainFiles ?? []);
+  const rows = routes.map(({ label, route }) => {
+    const { kind, files } = routeScripts(dist, route);
+    const total = { raw: 0, gzip: 0, brotli: 0, framework: 0 };
+    let unreadable = 0;
+    for (const file of files) {
+      try {
+        const size = sizeOf(file);
+        total.raw += size.raw;
+        total.gzip += size.gzip;
+        total.brotli += size.brotli;
+        if (framework.has(file)) total.framework += size.gzip;
+      } catch {
+        unreadable += 1;
+      }
+    }
+    const pass = kind !== "missing" && unreadable === 0 && total.gzip <= budget;
+    return {
+      route: label,
+      from: kind,
+      scripts: files.length,
+      rawBytes: total.raw,
+      gzipBytes: total.gzip,
+      brotliBytes: total.brotli,
+      // Next's and React's own runtime (build-manifest rootMainFiles), the floor no app code can lower.
+      frameworkGzipBytes: total.framework,
+      budgetBytes: budget,
+      result: pass ? "PASS" : "FAIL",
+      ...(unreadable ? { unreadable } : {}),
+    };
+  });
+  return { rows, ok: rows.every((row) => row.result === "PASS") };
+}
+
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+
+export function printJsBudget({ rows }) {
+  console.log("\nFirst-load JavaScript per route (gzip, level 6), budget ≤ 100 KB:");
+  console.table(
+    rows.map((r) => ({
+      route: r.route,
+      scripts: r.scripts,
+      "raw KB": kb(r.rawBytes),
+      "gzip KB": kb(r.gzipBytes),
+      "of which framework": kb(r.frameworkGzipBytes),
+      "brotli KB": kb(r.brotliBytes),
+      budget: `≤ ${kb(r.budgetBytes)}`,
+      result: r.result,
+      from: r.from,
+    })),
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  try {
+    const result = jsBudget();
+    printJsBudget(result);
+    if (!result.ok) process.exitCode = 1;
+  } catch (error) {
+    console.error(`✗ ${error.message}`);
+    process.exitCode = 1;
+  }
+}
