@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { GATED_MARKER, aiArticlePath, signInWithPassword } from "./support/demo";
+import { AI_ARTICLE_TITLE, GATED_MARKER, aiArticlePath, signInWithPassword } from "./support/demo";
 
 /** The e-edition around the pages: PDFs for subscribers, reading settings, the zoomable 版面, feeds. */
 
@@ -65,4 +65,23 @@ test("the feed carries free articles in full and subscriber-only ones as teasers
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toMatch(/Disallow: \/admin/);
   expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
+});
+
+test("search finds Chinese words without spaces and highlights them; a subscriber article's hidden text is not searchable", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: /站内搜索/ }).or(page.getByLabel(/站内搜索/)).first().fill("人工智能");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/search\?/);
+  const hit = page.getByRole("link", { name: AI_ARTICLE_TITLE });
+  await expect(hit).toBeVisible();
+  await expect(page.locator("mark", { hasText: "人工智能" }).first()).toBeVisible();
+
+  await page.goto(`/search?q=${encodeURIComponent("聚焦三大目标")}`);
+  await expect(page.getByRole("link", { name: AI_ARTICLE_TITLE })).toHaveCount(0);
+  expect(await page.content()).not.toContain(GATED_MARKER);
+
+  for (const odd of ["%", "_", "'\"", "😀", "x".repeat(1000)]) {
+    const response = await page.request.get(`/search?q=${encodeURIComponent(odd)}`);
+    expect(response.status(), odd.slice(0, 10)).toBe(200);
+  }
 });

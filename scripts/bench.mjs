@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
 import { benchWebhooks } from "./bench-webhooks.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
+import { jsBudget, printJsBudget } from "./js-budget.mjs";
 import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
 
 /**
@@ -55,6 +56,7 @@ function measure(title, paths, headers = {}) {
 
 async function main() {
   await buildIfNeeded();
+  printJsBudget(jsBudget());
   const database = await freshDatabaseEnv("bench");
   // `next start` on PostgreSQL counts as production, which rightly refuses to generate secrets.
   database.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
@@ -101,6 +103,8 @@ async function benchOthers() {
   for (const [title, command, args] of [
     ["QR scans: /q/CODE", "node", ["scripts/bench-qr.mjs"]],
     ["Reader CSV import: 10,000 rows", bin("tsx"), ["--conditions=react-server", "scripts/bench-reader-import.ts", "10000"]],
+    // About ten minutes: it seeds a 10-year archive (1,000 issues, 100,000 articles) into PostgreSQL first.
+    ["Search on a 100,000-article archive (PostgreSQL)", bin("tsx"), ["--conditions=react-server", "scripts/bench-search.ts"]],
   ]) {
     console.log(`\n▸ ${title}`);
     try {
