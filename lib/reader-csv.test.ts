@@ -1,3 +1,4 @@
+import { csvCell } from "@/lib/csv";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +8,6 @@ import { freshDatabase } from "@/db/testing/fresh-database";
 import { isSubscriberNow } from "@/lib/access";
 import {
   checkReaderImport,
-  csvCell,
   decodeCsv,
   endOfPaperDay,
   EXPORT_COLUMNS,

@@ -1,3 +1,4 @@
+import { CSV_BOM, csvLine, csvStream } from "@/lib/csv";
 import "server-only";
 import { parse } from "csv-parse/sync";
 import { and, asc, desc, eq, gt, inArray, lte, sql } from "drizzle-orm";
@@ -278,21 +279,10 @@ export function exportRow(
   ];
 }
 
-/**
- * One field, always quoted (quotes doubled), so commas, quotes and line breaks
- * stay inside it. Text that starts like a formula (= + - @, tab, CR) gets a
- * leading apostrophe, or a spreadsheet would run it when the file is opened.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-const csvLine = (cells: readonly string[]) => `${cells.map(csvCell).join(",")}\r\n`;
 
 /** Every reader by email, batch by batch (keyset on the unique email), as lines of CSV: BOM and header first. */
 export async function* readerCsvLines(now = new Date()): AsyncGenerator<string> {
-  yield `\uFEFF${csvLine(EXPORT_COLUMNS)}`;
+  yield `${CSV_BOM}${csvLine(EXPORT_COLUMNS)}`;
   const db = await getDb();
   let after = "";
   for (;;) {
@@ -334,23 +324,7 @@ export async function* readerCsvLines(now = new Date()): AsyncGenerator<string> 
 
 /** The export as a byte stream for a Response. */
 export function readerCsvStream(now = new Date()): ReadableStream<Uint8Array> {
-  const lines = readerCsvLines(now);
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await lines.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        console.error("[reader-csv] export failed:", error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
+  return csvStream(readerCsvLines(now), "reader-csv");
 }
 
 /** Records that an admin downloaded the reader list (personal data leaving the system). */

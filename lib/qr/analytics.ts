@@ -1,3 +1,4 @@
+import { CSV_BOM, csvLine, csvStream } from "@/lib/csv";
 import "server-only";
 import { and, asc, eq, gt, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -203,12 +204,6 @@ export async function qrScansToday(now = new Date()): Promise<{ scans: number; v
 export const CSV_COLUMNS = ["time_beijing", "code", "label", "campaign", "outcome", "device", "in_app", "has_referrer", "is_bot"] as const;
 const CSV_BATCH = 2000;
 
-/** One field, always quoted; text that starts like a formula gets a leading apostrophe (see lib/reader-csv.ts). */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-const csvLine = (cells: readonly string[]) => `${cells.map(csvCell).join(",")}\r\n`;
 
 /**
  * Every scan of the last `days` Beijing days (bots included, flagged), oldest
@@ -216,7 +211,7 @@ const csvLine = (cells: readonly string[]) => `${cells.map(csvCell).join(",")}\r
  * pseudonym and the spreadsheet doesn't need it.
  */
 export async function* scanCsvLines(filter: QrFilter, days = 90, now = new Date()): AsyncGenerator<string> {
-  yield `\uFEFF${csvLine(CSV_COLUMNS)}`;
+  yield `${CSV_BOM}${csvLine(CSV_COLUMNS)}`;
   const db = await getDb();
   const since = startOfPaperDay(addDays(todayInPaperZone(now), -(days - 1)));
   let after = 0;
@@ -262,21 +257,5 @@ export async function* scanCsvLines(filter: QrFilter, days = 90, now = new Date(
 }
 
 export function scanCsvStream(filter: QrFilter, days = 90, now = new Date()): ReadableStream<Uint8Array> {
-  const lines = scanCsvLines(filter, days, now);
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await lines.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        console.error("[qr-csv] export failed:", error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  });
+  return csvStream(scanCsvLines(filter, days, now), "qr-csv");
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvField, deliveryHoldsCsv, readShippingAddress } from "./holds-csv";
+import { csvCell as csvField } from "@/lib/csv";
+import { deliveryHoldsCsv, readShippingAddress } from "./holds-csv";
 
 const hold = (over: Partial<{ email: string; name: string | null; shippingAddress: Record<string, unknown> | null }> = {}) => ({
   holdId: 1,

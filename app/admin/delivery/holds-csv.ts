@@ -1,3 +1,4 @@
+import { CSV_BOM, csvLine } from "@/lib/csv";
 import { isIsoDate, todayInPaperZone, type IsoDate } from "@/lib/dates";
 import type { DistributionDay } from "@/lib/delivery-holds";
 
@@ -31,16 +32,6 @@ export const listStart = (from: string | null | undefined, today: IsoDate = toda
 
 export const CSV_COLUMNS = ["issue_date", "issue_number", "email", "name", "address_line1", "city", "postal_code", "country", "hold_starts", "hold_ends"] as const;
 
-/**
- * One field, always quoted (quotes doubled), so commas, quotes and line breaks
- * in an address stay inside it. Text a reader typed that starts like a formula
- * (= + - @) gets a leading apostrophe, or Excel would run it when opened.
- */
-export function csvField(value: string | number): string {
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
 
 /** With a byte-order mark so Excel reads the Chinese as UTF-8; CRLF line ends. */
 export function deliveryHoldsCsv(days: readonly DistributionDay[]): string {
@@ -52,5 +43,5 @@ export function deliveryHoldsCsv(days: readonly DistributionDay[]): string {
       rows.push([day.date, day.number ?? "", hold.email, a.name || hold.name || "", line1, a.city, a.postalCode, a.country, hold.startsOn, hold.endsOn]);
     }
   }
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+  return CSV_BOM + rows.map(csvLine).join("");
 }
