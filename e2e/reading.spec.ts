@@ -69,7 +69,7 @@ test("the feed carries free articles in full and subscriber-only ones as teasers
 
 test("search finds Chinese words without spaces and highlights them; a subscriber article's hidden text is not searchable", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("searchbox", { name: /站内搜索/ }).or(page.getByLabel(/站内搜索/)).first().fill("人工智能");
+  await page.getByRole("search", { name: /站内搜索/ }).getByRole("searchbox").fill("人工智能");
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/search\?/);
   const hit = page.getByRole("link", { name: AI_ARTICLE_TITLE });
