@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { buildIfNeeded } from "./build-if-needed.mjs";
-import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
+import { bin, clearRuntimeCache, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
 
 /**
  * QR scans under load: `/q/CODE` on the production build, autocannon -c 50
@@ -161,6 +161,7 @@ async function main() {
   let server;
   let stderr = "";
   try {
+    clearRuntimeCache(".next");
     await run(bin("tsx"), ["scripts/migrate.ts"], { env: database.env });
     await run(bin("tsx"), ["scripts/seed.ts"], { env: database.env });
     const codes = await createBenchCodes(database.env);

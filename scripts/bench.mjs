@@ -4,7 +4,7 @@ import autocannon from "autocannon";
 import { benchWebhooks } from "./bench-webhooks.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { jsBudget, printJsBudget } from "./js-budget.mjs";
-import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
+import { bin, clearRuntimeCache, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
 
 /**
  * `npm run bench`: the production build on a fresh seeded database (PGlite, or
@@ -64,6 +64,7 @@ async function main() {
   Object.assign(database.env, { STRIPE_SECRET_KEY: "sk_test_bench", STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(16).toString("hex")}` });
   let server;
   try {
+    clearRuntimeCache(".next");
     await run(bin("tsx"), ["scripts/migrate.ts"], { env: database.env });
     await run(bin("tsx"), ["scripts/seed.ts"], { env: database.env });
     const readers = spawnSync(bin("tsx"), ["scripts/bench-readers.ts", "20"], { cwd: root, env: { ...process.env, ...database.env }, encoding: "utf8" });

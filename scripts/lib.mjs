@@ -75,3 +75,12 @@ export async function waitForUrl(url, timeoutMs = 60_000) {
   }
   throw new Error(`${url} did not come up within ${timeoutMs / 1000}s`);
 }
+
+/**
+ * Forgets the pages Next cached at run time (ISR) in a build folder. A suite or
+ * benchmark on a fresh database must not be served pages rendered from an
+ * earlier run's data (say, an issue published by the previous run).
+ */
+export function clearRuntimeCache(distDir) {
+  for (const dir of ["server/route-cache", "cache/fetch-cache"]) rmSync(path.join(root, distDir, dir), { recursive: true, force: true });
+}

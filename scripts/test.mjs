@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { buildIfNeeded } from "./build-if-needed.mjs";
-import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
+import { bin, clearRuntimeCache, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
 
 /**
  * `npm test`: unit and integration tests (Vitest), then the end-to-end suite
@@ -62,6 +62,7 @@ async function main() {
       NEXT_DIST_DIR: distDir,
       E2E_MAILBOX_DIR: path.join(root, ".test-data", `mailbox-${process.pid}`),
     };
+    clearRuntimeCache(distDir);
     await run(bin("tsx"), ["scripts/migrate.ts"], { env });
     await run(bin("tsx"), ["scripts/seed.ts"], { env });
     await run(bin("tsx"), ["--conditions=react-server", "scripts/stripe-sync.ts"], { env });
