@@ -59,7 +59,8 @@ export async function publishedIssuesBetween(from: IsoDate, to: IsoDate): Promis
   return db.select().from(issues).where(and(published, gte(issues.date, from), lte(issues.date, to))).orderBy(asc(issues.date));
 }
 
-const summaryColumns = {
+/** The columns of an article summary (no body): shared by the reader queries and the staff preview. */
+export const summaryColumns = {
   id: articles.id,
   issueId: articles.issueId,
   pageId: articles.pageId,

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { articles, images, issues, pages } from "@/db/schema";
 import { toArticleView, type ArticleView } from "@/lib/article-view";
-import type { ArticleRecord, Issue, Page, PageWithArticles } from "@/lib/editions";
+import { summaryColumns, type ArticleRecord, type Issue, type Page, type PageWithArticles } from "@/lib/editions";
 
 /**
  * Staff-only reads of an issue in any status (draft, scheduled, published), for
@@ -35,21 +35,7 @@ export async function previewContents(issueId: number): Promise<PageWithArticles
   const [pageRows, articleRows] = await Promise.all([
     db.select().from(pages).where(eq(pages.issueId, issueId)).orderBy(asc(pages.number)),
     db
-      .select({
-        id: articles.id,
-        issueId: articles.issueId,
-        pageId: articles.pageId,
-        column: articles.column,
-        kicker: articles.kicker,
-        title: articles.title,
-        subtitle: articles.subtitle,
-        byline: articles.byline,
-        source: articles.source,
-        access: articles.access,
-        position: articles.position,
-        hotZones: articles.hotZones,
-        isSample: articles.isSample,
-      })
+      .select(summaryColumns)
       .from(articles)
       .where(eq(articles.issueId, issueId))
       .orderBy(asc(articles.position), asc(articles.id)),

@@ -1,5 +1,4 @@
 import "server-only";
-import { canReadGated, getViewer, type Viewer } from "@/lib/access";
 import { toArticleView, type ArticleView } from "@/lib/article-view";
 import { articleRecord, type ArticleRecord } from "@/lib/editions";
 
@@ -21,12 +20,4 @@ export async function cachedArticle(id: number): Promise<ArticleRecord | null> {
 export async function getArticleForPublic(id: number): Promise<ArticleView | null> {
   const record = await articleRecord(id);
   return record && toArticleView(record, false);
-}
-
-/** The article as the signed-in caller may see it. */
-export async function getArticleForViewer(id: number): Promise<{ article: ArticleView; viewer: Viewer | null } | null> {
-  const [record, viewer] = await Promise.all([cachedArticle(id), getViewer()]);
-  if (!record) return null;
-  const allowed = record.access === "free" || (await canReadGated(viewer));
-  return { article: toArticleView(record, allowed), viewer };
 }
