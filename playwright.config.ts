@@ -42,7 +42,7 @@ export default defineConfig({
     { name: "staff-journeys", testMatch: /admin-issue\.spec\.ts/, dependencies: ["chromium"], use: { ...chromium } },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
+    command: `node scripts/server.mjs -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

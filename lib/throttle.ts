@@ -140,7 +140,7 @@ export async function guardSignIn<T>(
  * front (TRUST_PROXY=1, which puts the client first) a caller can write any
  * value here: the per-IP key is then spoofable, the per-account key is not.
  */
-export function clientIp(headers: Headers, trustProxy = env().TRUST_PROXY === "1"): string {
+export function clientIp(headers: Pick<Headers, "get">, trustProxy = env().TRUST_PROXY === "1"): string {
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())

@@ -166,7 +166,7 @@ async function main() {
     await run(bin("tsx"), ["scripts/seed.ts"], { env: database.env });
     const codes = await createBenchCodes(database.env);
 
-    server = spawn(bin("next"), ["start", "-p", String(port)], { cwd: root, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...database.env } });
+    server = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port)], { cwd: root, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...database.env } });
     server.stderr.on("data", (chunk) => (stderr = (stderr + chunk).slice(-4000)));
     await waitForUrl(`${base}/api/health`);
 

@@ -70,7 +70,7 @@ async function main() {
     const readers = spawnSync(bin("tsx"), ["scripts/bench-readers.ts", "20"], { cwd: root, env: { ...process.env, ...database.env }, encoding: "utf8" });
     if (readers.status !== 0) throw new Error(`Could not create the benchmark readers: ${readers.stderr}`);
     const readerIds = JSON.parse(readers.stdout);
-    server = spawn(bin("next"), ["start", "-p", String(port)], { cwd: root, stdio: "ignore", env: { ...process.env, ...database.env } });
+    server = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port)], { cwd: root, stdio: "ignore", env: { ...process.env, ...database.env } });
     await waitForUrl(`${base}/api/health`);
     const article = await aiArticlePath();
     const session = await signIn("subscriber@demo.test", "caixin-demo-2026");

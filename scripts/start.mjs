@@ -19,7 +19,7 @@ async function main() {
   Sign in at http://localhost:${port}/login with a demo account above (password caixin-demo-2026).
   Mail (sign-in codes, resets) goes to the local outbox unless SMTP_URL is set: http://localhost:${port}/dev/outbox
 `);
-  await run(bin("next"), ["start", "-p", port]);
+  await run(process.execPath, ["scripts/server.mjs", "-p", port]);
 }
 
 main().catch((error) => {

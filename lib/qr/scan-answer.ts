@@ -73,8 +73,6 @@ export function decide(code: ResolvedQrCode | null, now: Date): Decision {
   }
 }
 
-const noStore = { "Cache-Control": "no-store" };
-
 /**
  * The cookies a scan leaves (people only, never bots): the funnel's reference
  * to the code, on every scan of a code that exists and is not switched off
@@ -82,23 +80,14 @@ const noStore = { "Cache-Control": "no-store" };
  * article's code in its window, the seven-day unlock of that article merged
  * into earlier unlocks.
  */
-function scanCookies(request: Request, code: ResolvedQrCode | null, decision: Decision, scan: PendingScan): string[] {
+function scanCookies(headers: HeaderReader, code: ResolvedQrCode | null, decision: Decision, scan: PendingScan): string[] {
   if (!code || !code.enabled || scan.isBot) return [];
   const set = [qrCookieHeader(REF_COOKIE, refCookieValue(code.id, scan.at))];
   if (decision.kind === "redirect" && decision.outcome === "ok" && code.destination === "article" && code.articleId) {
-    const earlier = cookieFromHeader(request.headers.get("cookie"), UNLOCK_COOKIE);
+    const earlier = cookieFromHeader(headers.get("cookie"), UNLOCK_COOKIE);
     set.push(qrCookieHeader(UNLOCK_COOKIE, addUnlock(earlier, code.articleId, scan.at)));
   }
   return set;
-}
-
-function withCookies(response: Response, cookies: string[]): Response {
-  for (const cookie of cookies) response.headers.append("Set-Cookie", cookie);
-  return response;
-}
-
-function html(body: string, status: number): Response {
-  return new Response(body, { status, headers: { "Content-Type": "text/html; charset=utf-8", ...noStore } });
 }
 
 export function landingImageSrc(code: ResolvedQrCode, which: "landing" | "fallback"): string | null {
@@ -106,8 +95,23 @@ export function landingImageSrc(code: ResolvedQrCode, which: "landing" | "fallba
   return landing?.imageKey ? `/q/img/${code.code}${which === "fallback" ? "?fallback=1" : ""}` : null;
 }
 
-export async function answerQrScan(request: Request, rawCode: string, now = new Date()): Promise<QrAnswer> {
-  const userAgent = (request.headers.get("user-agent") ?? "").slice(0, 512);
+/** Only `get` is read, so a Web `Headers` and the fast path's view of Node's headers both serve. */
+export type HeaderReader = Pick<Headers, "get">;
+
+/**
+ * The answer as plain data: the route handlers wrap it in a `Response`, the
+ * fast path (lib/qr/fast-path.ts) writes it straight to Node's socket.
+ */
+export type QrReply = {
+  status: number;
+  location?: string;
+  /** A complete HTML document, for every answer that is not a redirect. */
+  html?: string;
+  cookies: string[];
+};
+
+export async function planQrScan(headers: HeaderReader, rawCode: string, now = new Date()): Promise<{ reply: QrReply; scan: PendingScan }> {
+  const userAgent = (headers.get("user-agent") ?? "").slice(0, 512);
   const inApp = inAppBrowser(userAgent);
   const code = normalizeQrCode(rawCode);
 
@@ -128,27 +132,39 @@ export async function answerQrScan(request: Request, rawCode: string, now = new 
     outcome: decision.outcome,
     device: deviceClass(userAgent),
     inApp,
-    hasReferrer: (request.headers.get("referer") ?? "") !== "",
+    hasReferrer: (headers.get("referer") ?? "") !== "",
     isBot: isBotAgent(userAgent),
-    ip: clientIp(request.headers, env().TRUST_PROXY === "1"),
+    ip: clientIp(headers, env().TRUST_PROXY === "1"),
     userAgent,
   };
 
-  const cookies = scanCookies(request, resolved, decision, scan);
-  if (decision.kind === "redirect") {
-    return { response: withCookies(new Response(null, { status: 302, headers: { Location: decision.location, ...noStore } }), cookies), scan };
-  }
+  const cookies = scanCookies(headers, resolved, decision, scan);
+  if (decision.kind === "redirect") return { reply: { status: 302, location: decision.location, cookies }, scan };
 
   const snapshot = decision.kind === "friendly" && decision.reason === "error" ? OFFLINE_SNAPSHOT : await frontSnapshot();
   const ctx: LandingContext = { ...snapshot, inApp, subscribeHref: subscribeHref(resolved) };
   switch (decision.kind) {
     case "default":
-      return { response: withCookies(html(defaultLandingHtml(ctx), 200), cookies), scan };
+      return { reply: { status: 200, html: defaultLandingHtml(ctx), cookies }, scan };
     case "custom": {
       const landing = (decision.which === "landing" ? resolved!.landing : resolved!.fallback)!;
-      return { response: withCookies(html(customLandingHtml(ctx, landing, landingImageSrc(resolved!, decision.which)), 200), cookies), scan };
+      return { reply: { status: 200, html: customLandingHtml(ctx, landing, landingImageSrc(resolved!, decision.which)), cookies }, scan };
     }
     case "friendly":
-      return { response: withCookies(html(friendlyPageHtml(ctx, decision.reason), decision.status), cookies), scan };
+      return { reply: { status: decision.status, html: friendlyPageHtml(ctx, decision.reason), cookies }, scan };
   }
+}
+
+/** Headers of every scan answer besides the cookies; security headers come from next.config.ts or the fast path. */
+export function replyHeaders(reply: QrReply): Record<string, string> {
+  return reply.location !== undefined
+    ? { Location: reply.location, "Cache-Control": "no-store" }
+    : { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" };
+}
+
+export async function answerQrScan(request: Request, rawCode: string, now = new Date()): Promise<QrAnswer> {
+  const { reply, scan } = await planQrScan(request.headers, rawCode, now);
+  const response = new Response(reply.html ?? null, { status: reply.status, headers: replyHeaders(reply) });
+  for (const cookie of reply.cookies) response.headers.append("Set-Cookie", cookie);
+  return { response, scan };
 }
