@@ -19,8 +19,9 @@ const { values } = parseArgs({
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname;
 
-// As `next start` does, before Next is loaded.
+// As `next start` does, before Next is loaded (the publish ticker calls this instance on PORT).
 process.env.NODE_ENV = "production";
+process.env.PORT = String(port);
 const { default: next } = await import("next");
 
 const server = createServer();
