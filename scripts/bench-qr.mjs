@@ -15,7 +15,7 @@ import { bin, clearRuntimeCache, freshDatabaseEnv, root, run, waitForUrl } from 
  *
  * `node scripts/bench-qr.mjs` runs it all on a fresh database (build if
  * needed, migrate, seed, create the codes, start, measure, stop, count).
- * Pieces for scripts/bench.mjs: `createBenchCodes(dbEnv)` before `next start`
+ * Pieces for scripts/bench.mjs: `createBenchCodes(dbEnv)` before the server starts
  * (PGlite allows one process), `benchQr({ base, seedCode })` while it runs,
  * `countScans(dbEnv)` after it has exited.
  */
@@ -142,7 +142,7 @@ function stopGracefully(server, timeoutMs = 30_000) {
     if (server.exitCode !== null || server.signalCode !== null) return resolve();
     const timer = setTimeout(() => {
       server.kill("SIGKILL");
-      reject(new Error(`next start did not exit within ${timeoutMs / 1000}s of SIGTERM`));
+      reject(new Error(`the server did not exit within ${timeoutMs / 1000}s of SIGTERM`));
     }, timeoutMs);
     server.once("exit", () => {
       clearTimeout(timer);
