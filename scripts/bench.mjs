@@ -4,12 +4,14 @@ import autocannon from "autocannon";
 import { benchWebhooks } from "./bench-webhooks.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { jsBudget, printJsBudget } from "./js-budget.mjs";
+import { lighthouseRows, printLighthouse } from "./lighthouse.mjs";
 import { bin, clearRuntimeCache, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
 
 /**
  * `npm run bench`: the production build on a fresh seeded database (PGlite, or
  * PostgreSQL when DATABASE_URL is set), measured from loopback with autocannon
- * (-c 20 -d 10 per target). Prints views/s, p50, p99 and errors. A subscriber's
+ * (-c 20 -d 10 per target). Prints views/s, p50, p99 and errors, then
+ * Lighthouse on `/` and the article (scripts/lighthouse.mjs). A subscriber's
  * article view is two requests: the cached page, and the rest of the text from
  * the access-checked body API; both are measured alone and together. Then the
  * QR scan path (scripts/bench-qr.mjs) and the 10,000-row reader import
@@ -87,6 +89,8 @@ async function main() {
     rows.push(await measure("article view = page + body (subscriber)", [article, body], { cookie: session }));
     console.log(`\nBenchmark on ${database.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}: autocannon -c 20 -d ${duration}, loopback, ${article}`);
     console.table(rows);
+
+    printLighthouse(await lighthouseRows(base, ["/", article]));
 
     const webhookRows = await benchWebhooks({ base, secret: database.env.STRIPE_WEBHOOK_SECRET, userEmail: "bench-reader-1@bench.test", userId: readerIds });
     console.log("\nStripe webhooks (signed checkout.session.completed, 20 readers, concurrency 20):");
