@@ -141,13 +141,17 @@ function MeterNotice({ meter, signedIn, articleId }: { meter: Meter; signedIn: b
 
 /** The month's free articles are used: anonymous readers are asked to register (or sign in), members to subscribe. */
 function MeterWall({ wall, signedIn, articleId, accessNote }: { wall: Meter; signedIn: boolean; articleId: number; accessNote: string | null }) {
-  const memberOffer = !signedIn && wall.memberAllowance ? `注册后每月可再免费阅读 ${wall.memberAllowance} 篇,` : !signedIn ? "注册或登录后," : "";
+  const offer = signedIn
+    ? "订阅后可阅读全部文章。"
+    : wall.memberAllowance
+      ? `注册后每月可再免费阅读 ${wall.memberAllowance} 篇,订阅后可阅读全部文章。`
+      : "订阅后可阅读全部文章;已订阅请登录。";
   return (
     <section aria-label="免费文章已读完 Free articles used" className="mt-6 rounded-lg border border-brand/40 bg-white p-5 text-center" data-testid="meter-wall">
       <p className="font-bold">
         您本月的 {wall.allowance} 篇免费文章已读完({wall.used}/{wall.allowance})。
       </p>
-      <p className="mt-1">{memberOffer}订阅后可阅读全部文章。</p>
+      <p className="mt-1">{offer}</p>
       <p className="mt-1 text-sm text-muted">
         You have read your {wall.allowance} free articles this month.{" "}
         {signedIn ? "Subscribe to read them all." : wall.memberAllowance ? `Sign up for ${wall.memberAllowance} more a month, or subscribe.` : "Sign up or subscribe to read on."}
