@@ -49,11 +49,14 @@ test.afterAll(async ({ browser }) => {
 
 test("with two free articles a month, anonymous readers and members read two in full and then meet the wall", async ({ browser }) => {
   test.setTimeout(180_000);
+  // With metering off, the cached anonymous page is the teaser and paywall; saving the setting must re-render it.
+  const anonymous = await (await browser.newContext()).newPage();
+  const paths = await articlePaths(anonymous);
+  await anonymous.goto(paths.first);
+  await expect(anonymous.getByRole("region", { name: /订阅提示/ })).toBeVisible();
   await setMetering(browser, 2, 2);
 
   // An anonymous browser: counted on the device.
-  const anonymous = await (await browser.newContext()).newPage();
-  const paths = await articlePaths(anonymous);
   const anonymousBodies = recordResponses(anonymous);
 
   await anonymous.goto(paths.first);
