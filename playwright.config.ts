@@ -35,11 +35,12 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      // The staff journeys publish new issues, which changes "today's paper" and the next number: they run last.
-      testIgnore: /admin-issue\.spec\.ts/,
+      // The staff journeys publish new issues, which changes "today's paper" and the next number, or change
+      // site-wide settings (metering): they run last, one file at a time.
+      testIgnore: /(admin-issue|metering)\.spec\.ts/,
       use: { ...chromium },
     },
-    { name: "staff-journeys", testMatch: /admin-issue\.spec\.ts/, dependencies: ["chromium"], use: { ...chromium } },
+    { name: "staff-journeys", testMatch: /(admin-issue|metering)\.spec\.ts/, dependencies: ["chromium"], workers: 1, use: { ...chromium } },
   ],
   webServer: {
     command: `node scripts/server.mjs -p ${port}`,

@@ -43,6 +43,10 @@ export const publication = pgTable("publication", {
   holdLeadPublicationDays: smallint("hold_lead_publication_days").notNull().default(2),
   /** At most this many weeks' worth of publication days on hold per reader and calendar year. */
   holdMaxWeeksPerYear: smallint("hold_max_weeks_per_year").notNull().default(5),
+  /** Metering (lib/metering.ts): subscriber-only articles an anonymous device may read per month in full; 0 = off. */
+  meterAnonymousPerMonth: smallint("meter_anonymous_per_month").notNull().default(0),
+  /** Likewise for a signed-in member without a subscription, counted on the server (metered_reads); 0 = off. */
+  meterMemberPerMonth: smallint("meter_member_per_month").notNull().default(0),
   updatedAt: timestamptz("updated_at").notNull().defaultNow(),
 });
 
@@ -435,6 +439,26 @@ export const articleReadsDaily = pgTable(
     reads: integer("reads").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.articleId] })],
+);
+
+/**
+ * The subscriber-only articles a member without a subscription read in full
+ * through metering, per month in the paper's time zone ("2026-05"). One row per
+ * article and month: rereading costs nothing. Only metered reads are kept.
+ */
+export const meteredReads = pgTable(
+  "metered_reads",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    month: text("month").notNull(),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    at: timestamptz("at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.month, t.articleId] })],
 );
 
 // ── QR codes from print: codes, scans, and the print-to-digital funnel ──

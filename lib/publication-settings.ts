@@ -8,6 +8,7 @@ import { publication, scheduleChanges } from "@/db/schema";
 import { currentRole } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { PAPER_TIME_ZONE, todayInPaperZone } from "@/lib/dates";
+import { forgetMeterSettings, METER_MAX, type MeterSettings } from "@/lib/metering";
 import { weekdaysOn } from "@/lib/schedule";
 import { deleteObject, putObject } from "@/lib/storage";
 
@@ -113,6 +114,55 @@ export async function updatePublicationProfile(actorId: string, input: unknown):
     });
     return { ok: true as const, changed: [...changed] };
   });
+}
+
+/** A whole number of articles a month, 0 (off) to METER_MAX; a form sends it as text. */
+const allowance = (label: string) => {
+  const message = `${label}请填写 0 到 ${METER_MAX} 的整数(0 表示关闭)`;
+  return z.preprocess(
+    (v) => (typeof v === "string" && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: message }).int(message).min(0, message).max(METER_MAX, message),
+  );
+};
+
+/** Metered free articles (lib/metering.ts): how many subscriber-only articles a month readers without a subscription may read. */
+export const meteringSchema = z.object({
+  anonymousPerMonth: allowance("未登录读者每月免费篇数"),
+  memberPerMonth: allowance("注册读者每月免费篇数"),
+});
+
+/** Saves the metering allowances (admins only); the audit entry holds only the ones that changed. */
+export async function updateMetering(actorId: string, input: unknown): Promise<{ ok: true; changed: (keyof MeterSettings)[] } | Failure> {
+  if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
+  const parsed = meteringSchema.safeParse(input);
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    return { error: flat.formErrors[0] ?? "请检查填写的内容", fieldErrors: flat.fieldErrors as Record<string, string[]> };
+  }
+  const next = parsed.data;
+  const db = await getDb();
+  const result = await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(publication).limit(1).for("update");
+    if (!row) return { error: "报社资料缺失:请先运行 npm run db:seed" };
+    const before: MeterSettings = { anonymousPerMonth: row.meterAnonymousPerMonth, memberPerMonth: row.meterMemberPerMonth };
+    const changed = (["anonymousPerMonth", "memberPerMonth"] as const).filter((k) => before[k] !== next[k]);
+    if (changed.length === 0) return { ok: true as const, changed: [] };
+    await tx
+      .update(publication)
+      .set({ meterAnonymousPerMonth: next.anonymousPerMonth, meterMemberPerMonth: next.memberPerMonth, updatedAt: new Date() })
+      .where(eq(publication.id, row.id));
+    await recordAudit(tx, {
+      actorId,
+      action: "publication.metering",
+      entity: "publication",
+      entityId: row.id,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+    });
+    return { ok: true as const, changed: [...changed] };
+  });
+  forgetMeterSettings();
+  return result;
 }
 
 /**

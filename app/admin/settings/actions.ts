@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { validatedActionWithUser } from "@/lib/actions";
-import { removeLogo, updatePublicationProfile } from "@/lib/publication-settings";
+import { removeLogo, updateMetering, updatePublicationProfile } from "@/lib/publication-settings";
 import type { Role } from "@/lib/roles";
 
 const admins = { roles: ["admin"] as readonly Role[] };
@@ -30,6 +30,24 @@ export const removeLogoAction = validatedActionWithUser(
     if ("error" in result) return result;
     revalidateReaderPages();
     return { ok: true, message: "已删除标志,恢复默认报头" };
+  },
+  admins,
+);
+
+/**
+ * The anonymous article page renders the body-fetching component only while
+ * metering for anonymous readers is on, so both article variants re-render.
+ */
+export const updateMeteringAction = validatedActionWithUser(
+  z.object({ anonymousPerMonth: field, memberPerMonth: field }),
+  async (data, _formData, user) => {
+    const result = await updateMetering(user.id, data);
+    if ("error" in result) return result;
+    if (result.changed.length > 0) {
+      revalidatePath("/(reader)/articles/[id]", "page");
+      revalidatePath("/(reader)/articles/[id]/signed-in", "page");
+    }
+    return { ok: true, message: result.changed.length > 0 ? "免费阅读设置已保存" : "没有改动" };
   },
   admins,
 );

@@ -8,7 +8,7 @@ import { todayInPaperZone } from "@/lib/dates";
 import { logoUrl, weekdaysText } from "@/lib/publication-settings";
 import { getPublicationProfile } from "@/lib/publication-settings";
 import { weekdaysOn } from "@/lib/schedule";
-import { PublicationProfileForm, RemoveLogoButton } from "./settings-forms";
+import { MeteringForm, PublicationProfileForm, RemoveLogoButton } from "./settings-forms";
 
 export const metadata: Metadata = { title: "报社资料" };
 
@@ -54,6 +54,15 @@ export default async function SettingsPage() {
                 修改出版日程 →
               </Link>
             </p>
+          </Panel>
+          <Panel labelledBy="metering-heading">
+            <h2 id="metering-heading" className="mb-2 font-serif text-lg font-bold">
+              免费阅读 <span className="font-sans text-xs font-normal text-muted">Metered free articles</span>
+            </h2>
+            <p className="mb-3 text-sm text-muted">
+              未订阅的读者每个自然月(北京时间)可免费阅读几篇订阅文章全文,重读同一篇不重复计数;免费文章、订阅读者和工作人员不计。
+            </p>
+            <MeteringForm initial={{ anonymousPerMonth: String(profile.meterAnonymousPerMonth), memberPerMonth: String(profile.meterMemberPerMonth) }} />
           </Panel>
           <Panel labelledBy="logo-heading">
             <h2 id="logo-heading" className="mb-3 font-serif text-lg font-bold">

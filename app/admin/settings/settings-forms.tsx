@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
 import { ConfirmAction } from "../staff/staff-forms";
-import { removeLogoAction, updatePublicationAction } from "./actions";
+import { removeLogoAction, updateMeteringAction, updatePublicationAction } from "./actions";
 
 export type ProfileValues = { name: string; slogan: string; cnNumber: string; sponsor: string; publisher: string; hotline: string; timeZone: string };
 
@@ -31,6 +31,41 @@ export function PublicationProfileForm({ initial }: { initial: ProfileValues }) 
       })}
       <SubmitButton pending={pending} pendingText="正在保存…">
         保存报社资料 <span className="ml-1 text-sm opacity-80">Save</span>
+      </SubmitButton>
+    </form>
+  );
+}
+
+export type MeteringValues = { anonymousPerMonth: string; memberPerMonth: string };
+
+export function MeteringForm({ initial }: { initial: MeteringValues }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(updateMeteringAction, {});
+  const values = { ...initial, ...(state.ok ? {} : state.values) } as MeteringValues;
+  const errors = state.fieldErrors ?? {};
+  const field = (name: keyof MeteringValues, label: string, english: string, hint: string) => (
+    <Field
+      id={`metering-${name}`}
+      name={name}
+      type="number"
+      inputMode="numeric"
+      min={0}
+      max={100}
+      step={1}
+      required
+      label={label}
+      english={english}
+      hint={hint}
+      defaultValue={values[name]}
+      errors={errors[name]}
+    />
+  );
+  return (
+    <form action={action} noValidate className="space-y-4" aria-describedby="metering-status">
+      <FormStatus id="metering-status" state={state} />
+      {field("anonymousPerMonth", "未登录读者每月免费篇数", "Anonymous, per month", "按设备计数(浏览器 Cookie),读完后提示注册。0 表示关闭。")}
+      {field("memberPerMonth", "注册读者每月免费篇数", "Members, per month", "按账户计数,适用于已注册但未订阅的读者。0 表示关闭。")}
+      <SubmitButton pending={pending} pendingText="正在保存…">
+        保存免费阅读设置 <span className="ml-1 text-sm opacity-80">Save</span>
       </SubmitButton>
     </form>
   );
