@@ -1,4 +1,4 @@
-import type { Logger } from "pino";
+import pino, { type LevelWithSilent, type Logger } from "pino";
 import { createLogger, maskEmail, maskEmailsIn, requestContext, rootLogger, safeRequestId } from "./log-core.mjs";
 
 /**
@@ -28,4 +28,41 @@ export { createLogger, maskEmail, maskEmailsIn, requestContext, safeRequestId };
 /** The id of the request being served, if any (scripts/server.mjs sets it). */
 export function currentRequestId(): string | undefined {
   return requestContext().getStore()?.requestId;
+}
+
+export type CapturedLogs = {
+  /** Everything written, as written. */
+  text(): string;
+  /** One parsed JSON object per line. */
+  lines(): Record<string, unknown>[];
+  /** Back to the logger's own destination and level. */
+  restore(): void;
+};
+
+/**
+ * For tests: the app's log lines (from `logger` and every child of it, at
+ * `level` and above) go to memory until restore(), so a test can read what
+ * production would write. Children follow because pino children inherit the
+ * root's destination and level (none of ours sets its own).
+ */
+export function captureLogs(level: LevelWithSilent = "info"): CapturedLogs {
+  const root = logger as Logger & Record<symbol, unknown>;
+  const { streamSym } = pino.symbols;
+  const previous = { stream: root[streamSym], level: root.level };
+  const chunks: string[] = [];
+  root[streamSym] = { write: (chunk: string) => void chunks.push(chunk) };
+  root.level = level;
+  const text = () => chunks.join("");
+  return {
+    text,
+    lines: () =>
+      text()
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    restore() {
+      root[streamSym] = previous.stream;
+      root.level = previous.level;
+    },
+  };
 }
