@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { emailField, newPasswordField } from "@/lib/account-schemas";
 import { validatedAction } from "@/lib/actions";
+import { captureLogs } from "@/lib/log";
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -39,13 +40,16 @@ describe("validatedAction", () => {
   });
 
   it("turns an unexpected exception into a generic error instead of a 500", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const action = validatedAction(schema, async () => {
       throw new Error("database went away");
     });
     const state = await action({}, form({ email: "a@example.test", password: "long enough password" }));
+    logs.restore();
     expect(state).toEqual({ error: "系统繁忙,请稍后再试", values: { email: "a@example.test" } });
-    expect(log).toHaveBeenCalled();
+    // The stack goes to the log, never to the browser.
+    expect(logs.lines()).toEqual([expect.objectContaining({ level: "error", err: expect.objectContaining({ message: "database went away", stack: expect.stringContaining("actions.test.ts") }) })]);
+    expect(JSON.stringify(state)).not.toContain("database went away");
   });
 
   it("lets Next's redirect() and notFound() through", async () => {

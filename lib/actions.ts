@@ -4,6 +4,9 @@ import { z } from "zod";
 import { GENERIC_FAILURE } from "@/lib/auth-messages";
 import type { Role } from "@/lib/roles";
 import type { UserRow } from "@/lib/users";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "action" });
 
 /**
  * The one wrapper for server actions used with `useActionState`: it validates
@@ -72,7 +75,7 @@ async function run<S extends z.ZodType>(
     return result.ok ? result : { values, ...result };
   } catch (error) {
     unstable_rethrow(error);
-    console.error("[action] unexpected error:", error);
+    log.error({ err: error }, "Server action failed unexpectedly");
     return { error: GENERIC_FAILURE, values };
   }
 }

@@ -11,6 +11,9 @@ import { isStaff } from "@/lib/roles";
 import { deleteObject, putObject } from "@/lib/storage";
 import { maxUploadBytes } from "@/lib/uploads/limits";
 import type { RenderedImage } from "@/lib/uploads/rendered-image";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "articles" });
 
 /**
  * The staff article workflow (稿件): create, edit, move to another 版 of the
@@ -225,7 +228,7 @@ export async function deleteArticle(actorId: string, articleId: number): Promise
 async function removeFiles(keys: string[]): Promise<void> {
   for (const key of keys) {
     // The rows are gone; a file left behind is only wasted space, never shown.
-    await deleteObject(key).catch((error: unknown) => console.error("[articles] could not delete", key, error));
+    await deleteObject(key).catch((error: unknown) => log.error({ err: error, key }, "Could not delete a file"));
   }
 }
 

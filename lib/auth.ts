@@ -8,6 +8,9 @@ import { authConfig } from "@/lib/auth.config";
 import { env } from "@/lib/env";
 import { authorizeEmailCode, authorizeEmailLink, authorizePassword } from "@/lib/sign-in";
 import { logSignInEvent } from "@/lib/sign-in-log";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "auth" });
 
 // Configured lazily so that `next build` neither reads secrets nor opens the database.
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
@@ -45,7 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
       error(error: Error) {
         if ((error as AuthError).type === "CredentialsSignin") return;
         const cause = (error.cause as { err?: unknown } | undefined)?.err;
-        console.error(`[auth][error] ${(error as AuthError).type ?? error.name}: ${error.message}`, cause ?? error.stack);
+        log.error({ err: cause instanceof Error ? cause : error }, `${(error as AuthError).type ?? error.name}: ${error.message}`);
       },
     },
   };

@@ -1,3 +1,7 @@
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "csv" });
+
 /**
  * CSV for spreadsheets (Excel, WPS): every field quoted (quotes doubled), so
  * commas, quotes and line breaks stay inside it; text that starts like a
@@ -25,7 +29,7 @@ export function csvStream(lines: AsyncGenerator<string>, label: string): Readabl
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
-        console.error(`[${label}] export failed:`, error);
+        log.error({ err: error, export: label }, "CSV export failed");
         controller.error(error);
       }
     },

@@ -13,6 +13,9 @@ import {
   type PdfSourcePage,
 } from "@/lib/issue-pdf";
 import { escapeXml } from "@/lib/svg-text";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "pdf" });
 
 const plain = (status: 401 | 403 | 404 | 503, message: string) =>
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
@@ -52,7 +55,7 @@ async function servePdf(request: Request, scope: PdfScope, backHref: string, loa
     return pdfResponse(pdf, names);
   } catch (error) {
     if (!(error instanceof PdfSourceMissingError)) throw error;
-    console.error("[pdf]", error.message);
+    log.error({ err: error }, "PDF source missing");
     return plain(503, "PDF 暂时无法生成,请稍后再试 The PDF cannot be made right now");
   }
 }

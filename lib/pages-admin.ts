@@ -13,6 +13,9 @@ import { formatBytes, maxPdfPages, maxUploadBytes, PAGE_FULL_WIDTH, PAGE_THUMB_W
 import { countPdfPages, renderPdf, splitPdf } from "@/lib/uploads/pdf";
 import type { RenderedImage } from "@/lib/uploads/rendered-image";
 import { isImageType, sniffFileType } from "@/lib/uploads/sniff";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "pages" });
 
 /**
  * The 版面 of an issue for staff: each page's 版名 and 责任编辑, and its files
@@ -183,7 +186,7 @@ async function deleteQuietly(keys: string[]): Promise<void> {
   await Promise.all(
     keys.map((key) =>
       deleteObject(key).catch((error: unknown) => {
-        console.error(`[pages] could not delete ${key}:`, error);
+        log.error({ err: error, key }, "Could not delete a file");
       }),
     ),
   );
@@ -271,7 +274,7 @@ async function attachPrepared(actorId: string, issueId: number, firstNumber: num
   } catch (error) {
     await deleteQuietly(written);
     if (isUniqueViolation(error)) return failure("conflict", CONFLICT);
-    console.error("[pages] storing an upload failed:", error);
+    log.error({ err: error }, "Storing an upload failed");
     return failure("storage", STORAGE_FAILED);
   }
   if (!result.ok) {

@@ -1,4 +1,7 @@
 import { PUBLISH_JOB_PATH, publishJobToken } from "@/lib/publish-job";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "jobs:publish" });
 
 const MINUTE = 60_000;
 
@@ -12,14 +15,14 @@ export function startPublishTicker(): void {
         headers: { authorization: `Bearer ${publishJobToken()}` },
         signal: AbortSignal.timeout(30_000),
       });
-      if (!response.ok) console.error(`[jobs:publish] HTTP ${response.status}`);
+      if (!response.ok) log.error({ status: response.status }, "Publish job answered with an error");
       else {
         const result = (await response.json()) as { published: { number: number; date: string }[] };
-        for (const issue of result.published) console.log(`[jobs:publish] published 总第${issue.number}期 (${issue.date})`);
+        for (const issue of result.published) log.info({ issueNumber: issue.number, date: issue.date }, `Published 总第${issue.number}期 (${issue.date})`);
       }
     } catch (error) {
       // The server may still be starting or shutting down: the next tick tries again.
-      console.error(`[jobs:publish] ${error instanceof Error ? error.message : String(error)}`);
+      log.error({ reason: error instanceof Error ? error.message : String(error) }, "Publish tick failed");
     }
   };
   setTimeout(tick, 5_000).unref();

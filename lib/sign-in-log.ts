@@ -1,6 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { signIns } from "@/db/schema";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "sign-in-log" });
 
 /**
  * The sign-in history admins see on a reader's page: when, how, and on what
@@ -42,7 +45,7 @@ export async function recordSignIn(entry: { userId: string; method: SignInMethod
     await db.insert(signIns).values({ userId: entry.userId, method: entry.method, device: deviceClass(entry.userAgent), at: entry.at ?? new Date() });
     return true;
   } catch (error) {
-    console.error("[sign-in-log] could not record a sign-in:", error instanceof Error ? error.message : error);
+    log.error({ err: error }, "Could not record a sign-in");
     return false;
   }
 }
@@ -65,6 +68,6 @@ export async function logSignInEvent(message: { user?: { id?: string | null } | 
     }
     await recordSignIn({ userId, method, userAgent });
   } catch (error) {
-    console.error("[sign-in-log] unexpected:", error instanceof Error ? error.message : error);
+    log.error({ err: error }, "Sign-in logging failed unexpectedly");
   }
 }

@@ -1,5 +1,7 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import { rootLogger } from "../lib/log-core.mjs";
+import { requestLogging } from "../lib/log-http.mjs";
 
 /**
  * The production server: Next's own request handler behind a Node HTTP server
@@ -8,6 +10,10 @@ import { parseArgs } from "node:util";
  * path cannot take, is Next's, exactly as under `next start`.
  *
  *   node scripts/server.mjs [-p PORT] [-H HOSTNAME]     (after `next build`)
+ *
+ * Every request gets an id (a safe incoming X-Request-Id, else a new UUID),
+ * sent back as X-Request-Id and carried by every log line written for it, and
+ * one JSON access line when it ends unless LOG_ACCESS=0 (lib/log-http.mjs).
  *
  * SIGTERM/SIGINT: stop accepting, finish the requests in flight, close Next
  * (which waits for `after()` work) and write the queued QR scans, then exit.
@@ -29,20 +35,25 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const log = rootLogger().child({ module: "server" });
 const fastPath = () => globalThis.__caixinQrFastPath;
+const withRequestId = requestLogging();
 
-server.on("request", (req, res) => {
+function answer(req, res) {
   const fast = fastPath();
   if (!fast?.matches(req)) return void handle(req, res);
   fast.serve(req, res).catch((error) => {
-    console.error("QR fast path failed, answering through Next", error);
+    log.error({ err: error }, "QR fast path failed, answering through Next");
     if (!res.headersSent) void handle(req, res);
     else res.destroy();
   });
-});
+}
+
+server.on("request", (req, res) => withRequestId(req, res, () => answer(req, res)));
 
 server.listen(port, hostname, () => {
-  console.log(`▸ Ready on http://${hostname ?? "localhost"}:${port}${fastPath() ? " (QR fast path on)" : ""}`);
+  const url = `http://${hostname ?? "localhost"}:${port}`;
+  log.info({ url, qrFastPath: Boolean(fastPath()) }, `Ready on ${url}`);
 });
 
 let stopping = false;
@@ -55,7 +66,7 @@ for (const signal of ["SIGTERM", "SIGINT"]) {
         await app.close();
         await globalThis.__caixinScanRecorder?.flush();
       } catch (error) {
-        console.error("Error while shutting down", error);
+        log.error({ err: error }, "Error while shutting down");
       }
       process.exit(signal === "SIGTERM" ? 143 : 130);
     });

@@ -3,6 +3,9 @@ import type { Transporter } from "nodemailer";
 import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { env } from "@/lib/env";
+import { logger, maskEmail } from "@/lib/log";
+
+const log = logger.child({ module: "mail" });
 
 export type Mail = { to: string; subject: string; text: string; html?: string };
 
@@ -25,8 +28,10 @@ function transportFor(smtpUrl: string): Promise<Transporter> {
 /**
  * Sends a mail and never throws: a mail that cannot go out is logged, and the
  * request that triggered it (a sign-in, a registration) carries on. Without
- * SMTP_URL, development and demo runs keep mail in the `outbox` table (see
- * /dev/outbox) and print it; a real production run without SMTP logs an error.
+ * SMTP_URL, development and demo runs keep mail in the `outbox` table (read it
+ * at /dev/outbox) and log that they did; a real production run without SMTP
+ * logs an error. Logs name the recipient masked and never hold the text (it
+ * may carry a sign-in code or link).
  */
 export async function sendMail(mail: Mail): Promise<MailResult> {
   const { SMTP_URL, MAIL_FROM, isRealProduction } = env();
@@ -38,16 +43,15 @@ export async function sendMail(mail: Mail): Promise<MailResult> {
       return { delivery: "smtp" };
     }
     if (isRealProduction) {
-      // The text may hold a sign-in code: it must not end up in production logs.
-      console.error(`[mail] NOT SENT: SMTP_URL is not set in production. To: ${mail.to}; subject: ${mail.subject}`);
+      log.error({ to: maskEmail(mail.to), subject: mail.subject }, "NOT SENT: SMTP_URL is not set in production");
       return { delivery: "failed" };
     }
     const db = await getDb();
     await db.insert(outbox).values({ to: mail.to, subject: mail.subject, text: mail.text });
-    console.info(`[mail] (outbox, no SMTP_URL) To: ${mail.to}\nSubject: ${mail.subject}\n${mail.text}\n`);
+    log.info({ to: maskEmail(mail.to), subject: mail.subject }, "Mail kept in the local outbox (no SMTP_URL): read it at /dev/outbox");
     return { delivery: "outbox" };
   } catch (error) {
-    console.error(`[mail] Sending to ${mail.to} failed (subject: ${mail.subject}):`, error);
+    log.error({ err: error, to: maskEmail(mail.to), subject: mail.subject }, "Sending failed");
     return { delivery: "failed" };
   }
 }

@@ -8,6 +8,7 @@ import { outbox } from "@/db/schema";
 import { freshDatabase } from "@/db/testing/fresh-database";
 import { extractCode, extractLink, readLatestMail, startMailbox } from "@/e2e/support/mailbox";
 import { resetEnvCache } from "@/lib/env";
+import { captureLogs } from "@/lib/log";
 import { sendMail } from "@/lib/mail";
 import { portalLink, resetPasswordMail, signInMail, verifyEmailMail } from "@/lib/mail/templates";
 
@@ -83,15 +84,18 @@ describe("sendMail over SMTP", () => {
 });
 
 describe("sendMail without SMTP", () => {
-  it("keeps the mail in the outbox and prints it", async () => {
+  it("keeps the mail in the outbox and logs it, without the address in full or the text", async () => {
     setEnv({ SMTP_URL: undefined });
-    const log = vi.spyOn(console, "info").mockImplementation(() => {});
-    const mail = verifyEmailMail({ link: "http://localhost:3000/verify-email?token=v", hours: 24 });
+    const logs = captureLogs();
+    const mail = verifyEmailMail({ link: "http://localhost:3000/verify-email?token=v1s3cr3t", hours: 24 });
     const result = await sendMail({ to: "local@example.test", ...mail });
+    logs.restore();
     expect(result.delivery).toBe("outbox");
     const [row] = await database.db.select().from(outbox).orderBy(desc(outbox.id)).limit(1);
     expect(row).toMatchObject({ to: "local@example.test", subject: mail.subject, text: mail.text });
-    expect(log.mock.calls.flat().join("\n")).toContain(mail.subject);
+    expect(logs.lines()).toEqual([expect.objectContaining({ level: "info", module: "mail", to: "l***@example.test", subject: mail.subject })]);
+    expect(logs.text()).not.toContain("local@example.test");
+    expect(logs.text()).not.toContain("v1s3cr3t");
   });
 
   it("only logs an error in real production, without failing the request", async () => {
@@ -101,11 +105,12 @@ describe("sendMail without SMTP", () => {
       DATABASE_URL: process.env.DATABASE_URL ?? "postgres://unused@127.0.0.1:1/unused",
       AUTH_SECRET: "x".repeat(40),
     });
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const result = await sendMail({ to: "prod@example.test", ...signInMail({ code: "123456", link: "https://x.test/l", minutes: 15 }) });
+    logs.restore();
     expect(result.delivery).toBe("failed");
-    const logged = error.mock.calls.flat().join("\n");
-    expect(logged).toContain("SMTP_URL");
-    expect(logged).not.toContain("123456");
+    expect(logs.lines()).toEqual([expect.objectContaining({ level: "error", to: "p***@example.test", msg: expect.stringContaining("SMTP_URL") })]);
+    expect(logs.text()).not.toContain("123456");
+    expect(logs.text()).not.toContain("prod@example.test");
   });
 });

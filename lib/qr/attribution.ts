@@ -6,6 +6,9 @@ import { getDb } from "@/db/client";
 import { qrAttributions, qrCodes, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { QR_COOKIE_MAX_AGE_S, tagMatches, tagOf } from "./signed-cookie";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "qr" });
 
 /**
  * The print-to-digital funnel: a scan leaves a first-party cookie naming the
@@ -89,7 +92,7 @@ export async function attributeSignup(userId: string, cookieValue: string | unde
     if (!ref) return false;
     return await recordAttribution(await getDb(), ref, userId, "signup", now);
   } catch (error) {
-    console.error("[qr] could not attribute a sign-up to a scan:", error);
+    log.error({ err: error }, "Could not attribute a sign-up to a scan");
     return false;
   }
 }

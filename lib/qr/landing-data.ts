@@ -4,6 +4,9 @@ import { getPublication, issueContents, latestIssueOnOrBefore } from "@/lib/edit
 import { PAGE_IMAGE_HEIGHT, PAGE_IMAGE_WIDTH } from "@/lib/page-image";
 import type { FrontIssue, PaperInfo } from "./landing-html";
 import { paperDay } from "./visitor";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "qr" });
 
 /**
  * What every QR landing page shows around its own content: the paper, today's
@@ -51,7 +54,7 @@ export async function frontSnapshot(today = paperDay()): Promise<FrontSnapshot> 
       return value;
     })
     .catch((error: unknown) => {
-      console.error("QR landing: could not load today's issue", error);
+      log.error({ err: error }, "QR landing: could not load today's issue");
       return s.cached?.value ?? OFFLINE_SNAPSHOT;
     })
     .finally(() => {

@@ -10,6 +10,9 @@ import type { PendingScan, ScanOutcome } from "./scan-recorder";
 import { cookieFromHeader, qrCookieHeader } from "./signed-cookie";
 import { addUnlock, UNLOCK_COOKIE } from "./unlock";
 import { deviceClass, inAppBrowser, isBotAgent } from "./visitor";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "qr" });
 
 /**
  * The answer to one scan of `/q/CODE`, and the scan to record once it is
@@ -121,7 +124,7 @@ export async function planQrScan(headers: HeaderReader, rawCode: string, now = n
     resolved = code ? await resolveQrCode(code) : null;
     decision = decide(resolved, now);
   } catch (error) {
-    console.error("QR scan: could not resolve the code", error);
+    log.error({ err: error }, "QR scan: could not resolve the code");
     decision = { kind: "friendly", reason: "error", status: 503, outcome: "error" };
   }
 

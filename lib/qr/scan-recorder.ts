@@ -3,6 +3,9 @@ import { inArray, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { qrCodes, qrScans } from "@/db/schema";
 import { visitorHashAt } from "./visitor";
+import { logger } from "@/lib/log";
+
+const qrLog = logger.child({ module: "qr" });
 
 /**
  * Scans are written in batches, after the visitor has their answer: a queue
@@ -48,7 +51,7 @@ export class ScanRecorder {
 
   constructor(
     private readonly database: () => Promise<Db> = getDb,
-    private readonly log: (message: string, error?: unknown) => void = (message, error) => console.error(message, error ?? ""),
+    private readonly log: (message: string, error?: unknown) => void = (message, error) => qrLog.error({ err: error }, message),
   ) {}
 
   get pending(): number {
@@ -218,7 +221,7 @@ export function recordScan(scan: PendingScan): Promise<void> {
   try {
     return scanRecorder().record(scan);
   } catch (error) {
-    console.error("QR scans: could not queue a scan", error);
+    qrLog.error({ err: error }, "QR scans: could not queue a scan");
     return Promise.resolve();
   }
 }

@@ -15,6 +15,9 @@ import { attributeSignup, REF_COOKIE } from "@/lib/qr/attribution";
 import { safeNext } from "@/lib/safe-next";
 import { clientIp, getThrottle, minutesUntil, REGISTER_BY_IP } from "@/lib/throttle";
 import { createMember } from "@/lib/users";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "register" });
 
 const registration = z
   .object({
@@ -44,7 +47,7 @@ export const register = validatedAction(registration, async ({ name, email, pass
     await signIn("password", { email, password, redirect: false });
   } catch (error) {
     // The account exists; if signing in is refused (say, this address is throttled), let them sign in by hand.
-    console.warn("[register] created the account but could not sign in:", error);
+    log.warn({ err: error }, "Created the account but could not sign in");
     redirect("/login?next=/account");
   }
   redirect(next ? safeNext(next) : "/account");

@@ -8,6 +8,9 @@ import { announcePauses } from "@/lib/pause-mail";
 import { attachPauseToIssue, deletePause, draftNoticeFor, pauseSchema, savePause } from "@/lib/pauses";
 import type { Role } from "@/lib/roles";
 import { revalidateNotice, revalidatePauseRanges } from "./revalidate";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "pauses" });
 
 /**
  * The 休刊 forms. Each action is limited to staff by the wrapper (the role is
@@ -22,7 +25,7 @@ function announceLater() {
     try {
       await announcePauses();
     } catch (error) {
-      console.error("[pauses] Announcing pauses failed:", error);
+      log.error({ err: error }, "Announcing pauses failed");
     }
   });
 }

@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { dbDriver, getDb } from "@/db/client";
 import { EnvError } from "@/lib/env";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "health" });
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +17,7 @@ export async function GET() {
   } catch (error) {
     // A configuration error is not an outage: say which, without details a visitor shouldn't see.
     const misconfigured = error instanceof EnvError;
-    if (misconfigured) console.error(`[health] ${error.message}`);
+    if (misconfigured) log.error(error.message);
     return NextResponse.json(
       { status: misconfigured ? "misconfigured" : "degraded", database: misconfigured ? "unknown" : "down" },
       { status: 503, headers: { "Cache-Control": "no-store" } },

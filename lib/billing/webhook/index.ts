@@ -10,6 +10,9 @@ import { onInvoicePaid, onInvoicePaymentFailed } from "./invoices";
 import { sendAll } from "./notices";
 import { onSubscriptionEvent } from "./subscriptions";
 import type { EventHandler, Outcome } from "./types";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "billing" });
 
 /**
  * The Stripe webhook. Every event is applied at most once and in one
@@ -69,8 +72,8 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     if (!handler) return { status: 200, body: { ignored: true } };
     return { status: 200, body: { received: true, ...(outcome.note && { note: outcome.note }) } };
   } catch (error) {
-    console.error(`[billing] Stripe event ${event.id} (${event.type}) failed; Stripe will redeliver it:`, error);
-    await recordFailure(db, event, error).catch((e) => console.error("[billing] Could not log the failure:", e));
+    log.error({ err: error, eventId: event.id, eventType: event.type }, "Stripe event failed; Stripe will redeliver it");
+    await recordFailure(db, event, error).catch((e) => log.error({ err: e, eventId: event.id }, "Could not record the failure"));
     return { status: 500, body: { error: "event processing failed" } };
   }
 }

@@ -4,6 +4,9 @@ import { subscriptionPaymentFailedMail } from "@/lib/mail/billing-templates";
 import { appLink } from "./notices";
 import { readSubscription, syncSubscription } from "./subscriptions";
 import { idOf, nothing, type EventHandler } from "./types";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "billing" });
 
 /** In this API version an invoice names its subscription under parent.subscription_details. */
 export const subscriptionOfInvoice = (invoice: Stripe.Invoice): string | null =>
@@ -52,7 +55,7 @@ async function portalLinkFor(stripe: Stripe, customerId: string): Promise<string
     const session = await stripe.billingPortal.sessions.create({ customer: customerId, return_url: new URL("/account", env().APP_URL).toString() });
     return session.url;
   } catch (error) {
-    console.warn(`[billing] No Customer Portal session for ${customerId}; the mail links to /account instead:`, (error as Error).message);
+    log.warn({ customerId, reason: (error as Error).message }, "No Customer Portal session; the mail links to /account instead");
     return account;
   }
 }

@@ -4,6 +4,9 @@ import { sentNotices, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { sendMail, type Mail } from "@/lib/mail";
 import { portalLink } from "@/lib/mail/templates";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "billing" });
 
 /**
  * A mail that must reach a reader at most once. The key names the mail and
@@ -27,7 +30,7 @@ export async function sendOnce(db: Db, notice: Notice): Promise<boolean> {
   try {
     content = await notice.compose(user.email);
   } catch (error) {
-    console.error(`[billing] Could not write the mail ${notice.key}:`, error);
+    log.error({ err: error, noticeKey: notice.key }, "Could not write the mail");
     await db.delete(sentNotices).where(eq(sentNotices.key, notice.key));
     return false;
   }

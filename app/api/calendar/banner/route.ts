@@ -2,6 +2,9 @@ import { NextResponse } from "next/server";
 import { loadSchedule, readerNextIssue } from "@/lib/calendar";
 import { chineseMonthDay, chineseWeekday, todayInPaperZone } from "@/lib/dates";
 import { bannerPause, bannerSentence } from "@/lib/pause-notice";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "banner" });
 
 /**
  * The site-wide 休刊 banner's data: the pause readers should hear about today
@@ -37,7 +40,7 @@ export async function GET() {
     }
     return NextResponse.json(body, { headers: { "Cache-Control": "public, max-age=60" } });
   } catch (error) {
-    console.error("[banner] Could not read the calendar:", error);
+    log.error({ err: error }, "Could not read the calendar");
     return NextResponse.json({ pause: null, next: null } satisfies BannerData, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

@@ -2,6 +2,9 @@ import { NextResponse } from "next/server";
 import { revalidateIssue } from "@/app/admin/issues/revalidate";
 import { publishDueIssues } from "@/lib/issues-admin";
 import { isPublishJobCaller } from "@/lib/publish-job";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "jobs:publish" });
 
 const noStore = { "Cache-Control": "no-store" };
 
@@ -21,7 +24,7 @@ export async function POST(request: Request) {
       { headers: noStore },
     );
   } catch (error) {
-    console.error("[jobs:publish] failed:", error);
+    log.error({ err: error }, "Publish job failed");
     // 503 so the ticker (or cron) simply tries again next minute.
     return NextResponse.json({ error: "Publish job failed; it will be retried" }, { status: 503, headers: noStore });
   }

@@ -2,6 +2,9 @@ import { after } from "next/server";
 import { countArticleRead, isBotUserAgent } from "@/lib/dashboard";
 import { parseIdParam } from "@/lib/params";
 import { clientIp } from "@/lib/throttle";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "reads" });
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +40,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     try {
       await countArticleRead(id);
     } catch (error) {
-      console.error("[reads] not counted:", error);
+      log.error({ err: error, articleId: id }, "Read not counted");
     }
   });
   return noContent();

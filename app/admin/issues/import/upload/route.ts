@@ -3,6 +3,9 @@ import { countReport } from "@/lib/issue-import/report";
 import { fileBytes, readFormUpload } from "@/lib/uploads/form-upload";
 import { sniffFileType } from "@/lib/uploads/sniff";
 import { staffUploader, uploadError } from "@/lib/uploads/upload-route";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "issue-import" });
 
 /**
  * POST a zipped issue package (field "package"; "dryRun" and "allowOffDay"
@@ -55,7 +58,7 @@ export async function POST(request: Request): Promise<Response> {
       report: outcome.report,
     });
   } catch (error) {
-    console.error("[issue import] unexpected error:", error);
+    log.error({ err: error }, "Issue import failed unexpectedly");
     return uploadError(500, "服务器出错,未导入任何内容,请重试。Something went wrong; nothing was imported.");
   }
 }

@@ -5,6 +5,9 @@ import { fileBytes, readFormUpload } from "@/lib/uploads/form-upload";
 import { isImageType, sniffFileType } from "@/lib/uploads/sniff";
 import { staffUploader, statusFor, uploadError, uploadJson } from "@/lib/uploads/upload-route";
 import { revalidateIssue } from "../../../revalidate";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "pages-upload" });
 
 /**
  * 整期上传: one multi-page PDF for the whole issue (page i becomes 第i版),
@@ -37,7 +40,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (result.issue.status === "published") revalidateIssue(result.issue);
     return uploadJson({ ok: true, message: result.message });
   } catch (error) {
-    console.error("[pages upload] unexpected error:", error);
+    log.error({ err: error }, "Pages upload failed unexpectedly");
     return uploadError(500, "服务器出错,上传未完成,请重试。Something went wrong; please try again.");
   }
 }

@@ -4,6 +4,9 @@ import { processImage } from "@/lib/uploads/image";
 import { fileBytes, readFormUpload } from "@/lib/uploads/form-upload";
 import { staffUploader, uploadError, uploadJson } from "@/lib/uploads/upload-route";
 import { revalidateArticle } from "../../../../revalidate";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "photo-upload" });
 
 /**
  * 上传图片: one photo for an article, with its caption and credit. The image is
@@ -34,7 +37,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (result.issue.status === "published") revalidateArticle(result.article.id, result.issue);
     return uploadJson({ ok: true, message: `图片已上传(${image.full.width} × ${image.full.height})。Photo uploaded.` });
   } catch (error) {
-    console.error("[photo upload] unexpected error:", error);
+    log.error({ err: error }, "Photo upload failed unexpectedly");
     return uploadError(500, "服务器出错,上传未完成,请重试。Something went wrong; please try again.");
   }
 }

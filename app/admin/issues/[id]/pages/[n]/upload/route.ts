@@ -4,6 +4,9 @@ import { parseIdParam } from "@/lib/params";
 import { fileBytes, readFormUpload } from "@/lib/uploads/form-upload";
 import { staffUploader, statusFor, uploadError, uploadJson } from "@/lib/uploads/upload-route";
 import { revalidateIssue } from "../../../../revalidate";
+import { logger } from "@/lib/log";
+
+const log = logger.child({ module: "page-upload" });
 
 /** One 版: a one-page PDF or an image, replacing the page's files (its articles and hot zones stay). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string; n: string }> }): Promise<Response> {
@@ -23,7 +26,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (result.issue.status === "published") revalidateIssue(result.issue);
     return uploadJson({ ok: true, message: result.message });
   } catch (error) {
-    console.error("[page upload] unexpected error:", error);
+    log.error({ err: error }, "Page upload failed unexpectedly");
     return uploadError(500, "服务器出错,上传未完成,请重试。Something went wrong; please try again.");
   }
 }
