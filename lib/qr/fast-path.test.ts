@@ -104,6 +104,7 @@ describe("the /q/CODE fast path in front of Next", () => {
   });
 
   it("queues every scan it answers, without raw IPs, and the batch writer stores each one", async () => {
+    await scanRecorder().flush(); // the earlier tests' scans
     const before = (await db.select().from(qrScans)).length;
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => get(port, i % 2 ? "/q/EDN2345" : "/q/NOPE234")));
     expect(answers.filter((a) => a.status === 302)).toHaveLength(20);
