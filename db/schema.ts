@@ -159,6 +159,8 @@ export const users = pgTable("users", {
   image: text("image"),
   role: roleEnum("role").notNull().default("member"),
   passwordHash: text("password_hash"),
+  /** Carried in each session's JWT at sign-in; raising it ends every session issued before (password change, "sign out everywhere"). */
+  sessionVersion: integer("session_version").notNull().default(0),
   /** Opted in to a mail when a 休刊 is announced. */
   pauseNoticeOptIn: boolean("pause_notice_opt_in").notNull().default(false),
   createdAt: created(),

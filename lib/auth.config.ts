@@ -15,6 +15,8 @@ export const authConfig = {
       if (user) {
         token.uid = user.id;
         token.role = (user as { role?: Role }).role ?? "member";
+        // Checked on every request by lib/session.ts: a raised version in the database ends this session.
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
       }
       return token;
     },

@@ -24,5 +24,5 @@ export async function verifyPasswordSignIn(credentials: unknown, _request: Reque
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const matches = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? (await timingDecoy));
   if (!user?.passwordHash || !matches) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

@@ -33,7 +33,7 @@ export async function authorizePassword(
     { email: emailOf(credentials), ip: clientIp(request.headers) },
     async () => {
       const user = await verifyPasswordSignIn(credentials, request);
-      return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+      return user;
     },
     throttle,
   );

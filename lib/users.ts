@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Role } from "@/lib/roles";
@@ -7,7 +7,7 @@ import type { Role } from "@/lib/roles";
 export type UserRow = typeof users.$inferSelect;
 
 /** What Auth.js keeps in the JWT after a sign-in (see the jwt callback in lib/auth.config.ts). */
-export type SignedInUser = { id: string; email: string; name: string | null; role: Role };
+export type SignedInUser = { id: string; email: string; name: string | null; role: Role; sessionVersion: number };
 
 /** Emails are stored and compared trimmed and lower-cased, so "A@x.cn " and "a@x.cn" are one account. */
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -17,6 +17,7 @@ export const toSignedInUser = (user: UserRow): SignedInUser => ({
   email: user.email,
   name: user.name,
   role: user.role,
+  sessionVersion: user.sessionVersion,
 });
 
 export async function findUserByEmail(email: string, db?: Db): Promise<UserRow | null> {
@@ -54,7 +55,20 @@ export async function markEmailVerified(userId: string, at = new Date(), db?: Db
     .where(and(eq(users.id, userId), isNull(users.emailVerified)));
 }
 
+/** A new password ends every session signed in with the old one (lib/session.ts compares the version). */
 export async function setPasswordHash(userId: string, passwordHash: string, db?: Db): Promise<void> {
   const database = db ?? (await getDb());
-  await database.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  await database
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}
+
+/** "Sign out everywhere": every session issued so far, on any device, ends at its next request. */
+export async function endAllSessions(userId: string, db?: Db): Promise<void> {
+  const database = db ?? (await getDb());
+  await database
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
 }

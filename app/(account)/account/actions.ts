@@ -7,11 +7,23 @@ import { verificationMailFor } from "@/lib/account-mail";
 import { validatedActionWithUser } from "@/lib/actions";
 import { tooManyRequestsMessage } from "@/lib/auth-messages";
 import { signOut } from "@/lib/auth";
+import { forgetSessionVersion, sessionUserId } from "@/lib/session";
+import { endAllSessions } from "@/lib/users";
 import { sendMail } from "@/lib/mail";
 import { clientIp, getThrottle, MAIL_BY_EMAIL, MAIL_BY_IP, minutesUntil } from "@/lib/throttle";
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
+}
+
+/** Ends every session of this reader (other phones, a shared computer), then this one. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const userId = await sessionUserId();
+  if (userId) {
+    await endAllSessions(userId);
+    forgetSessionVersion(userId);
+  }
+  await signOut({ redirectTo: "/login?signedOut=everywhere" });
 }
 
 export const resendVerification = validatedActionWithUser(z.object({}), async (_data, _form, user) => {

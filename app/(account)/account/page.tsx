@@ -13,7 +13,7 @@ import { findUserById } from "@/lib/users";
 import { AccountShell, Panel } from "@/components/ui/form-parts";
 import { ResendVerificationForm } from "./account-forms";
 import { PauseNoticeForm } from "./pause-notice-form";
-import { signOutAction } from "./actions";
+import { signOutAction, signOutEverywhereAction } from "./actions";
 import { DeliveryHoldsLink } from "./delivery/delivery-link";
 
 export const metadata: Metadata = { title: "我的账户" };
@@ -103,14 +103,24 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           </dl>
         </Panel>
 
-        <form action={signOutAction}>
-          <button
-            type="submit"
-            className="w-full rounded-md border border-rule bg-white px-4 py-2.5 text-base text-ink transition hover:border-ink sm:w-auto"
-          >
-            退出登录 <span className="ml-1 text-sm text-muted">Sign out</span>
-          </button>
-        </form>
+        <div className="flex flex-col gap-3 sm:flex-row">
+          <form action={signOutAction}>
+            <button
+              type="submit"
+              className="w-full rounded-md border border-rule bg-white px-4 py-2.5 text-base text-ink transition hover:border-ink sm:w-auto"
+            >
+              退出登录 <span className="ml-1 text-sm text-muted">Sign out</span>
+            </button>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <button
+              type="submit"
+              className="w-full rounded-md border border-rule bg-white px-4 py-2.5 text-base text-ink transition hover:border-ink sm:w-auto"
+            >
+              退出所有设备 <span className="ml-1 text-sm text-muted">Sign out everywhere</span>
+            </button>
+          </form>
+        </div>
       </div>
     </AccountShell>
   );

@@ -27,6 +27,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
 
   return (
     <AccountShell title="登录" english="Sign in" wide>
+      {one(query.signedOut) === "everywhere" ? (
+        <p role="status" className="mb-6 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+          已退出所有设备上的登录。<span className="ml-1">Signed out on every device.</span>
+        </p>
+      ) : null}
       <div className="grid gap-6 md:grid-cols-2">
         <Panel labelledBy="password-signin-heading">
           <h2 id="password-signin-heading" className="mb-4 font-serif text-lg font-bold">

@@ -12,6 +12,7 @@ import { sendMail } from "@/lib/mail";
 import { hashPassword } from "@/lib/passwords";
 import { clientIp, getThrottle, MAIL_BY_EMAIL, MAIL_BY_IP, minutesUntil, signInAccountHit } from "@/lib/throttle";
 import { consumeLinkToken } from "@/lib/tokens";
+import { forgetSessionVersion } from "@/lib/session";
 import { findUserByEmail, findUserById, markEmailVerified, setPasswordHash } from "@/lib/users";
 
 /** The same answer whether or not the address is registered. */
@@ -46,10 +47,11 @@ export const setNewPassword = validatedAction(
       return owner;
     });
     if (!userId) return { error: "重设链接已失效或已被使用,请重新申请。" };
+    forgetSessionVersion(userId); // sessions signed in with the old password end now here, within seconds elsewhere
 
     // A reader who proved the mailbox should not stay locked out by someone else's guesses.
     const user = await findUserById(userId);
     if (user) await (await getThrottle()).clear(signInAccountHit(user.email));
-    return { ok: true, message: "密码已重设,请使用新密码登录。" };
+    return { ok: true, message: "密码已重设,所有设备上的登录已退出。请使用新密码登录。" };
   },
 );
