@@ -18,7 +18,7 @@ async function buyPlan(page: Page, planName: RegExp, method: RegExp) {
 
 test("a member subscribes monthly and then reads a subscriber article", async ({ page }) => {
   await registerNewReader(page, "monthly");
-  await buyPlan(page, /选择 数字版 · 按月订阅/, /银行卡支付/);
+  await buyPlan(page, /选择此方案 数字版 · 按月订阅/, /银行卡支付/);
   await page.goto(await aiArticlePath(page));
   await expect(page.getByText(GATED_MARKER)).toBeVisible();
   await page.goto("/account");
@@ -27,8 +27,8 @@ test("a member subscribes monthly and then reads a subscriber article", async ({
 
 test("a prepaid 3-month term bought during an active subscription starts when the subscription ends", async ({ page }) => {
   await registerNewReader(page, "stacking");
-  await buyPlan(page, /选择 数字版 · 按月订阅/, /银行卡支付/);
-  await buyPlan(page, /选择 数字版 · 3 个月/, /支付宝/);
+  await buyPlan(page, /选择此方案 数字版 · 按月订阅/, /银行卡支付/);
+  await buyPlan(page, /选择此方案 数字版 · 3 个月/, /支付宝/);
   await page.goto("/account");
   await page.getByText("阅读权限记录").click();
   const subscription = page.locator('tr[data-source="subscription"]');
@@ -43,7 +43,7 @@ test("a prepaid 3-month term bought during an active subscription starts when th
 
 test("a subscriber cancels at period end, then resumes", async ({ page }) => {
   await registerNewReader(page, "cancel");
-  await buyPlan(page, /选择 数字版 · 按年订阅/, /银行卡支付/);
+  await buyPlan(page, /选择此方案 数字版 · 按年订阅/, /银行卡支付/);
   await page.goto("/account");
   const subscription = page.getByTestId("subscription");
   await expect(subscription).toContainText("下次续费日");
@@ -93,7 +93,7 @@ test("a gift is bought, claimed by another reader, and gives access", async ({ p
 
 test("an anonymous reader who picks a plan signs in and lands back in checkout", async ({ page }) => {
   await page.goto("/subscribe");
-  await page.getByRole("link", { name: /选择 数字版 · 按年订阅/ }).click();
+  await page.getByRole("link", { name: /选择此方案 数字版 · 按年订阅/ }).click();
   await expect(page).toHaveURL(/\/login\?next=/);
   await submitPasswordForm(page, "member@demo.test");
   await expect(page).toHaveURL(/\/subscribe\/checkout\?plan=digital-yearly$/);

@@ -22,7 +22,7 @@ const dayLabel = (iso: string) => `${chineseMonthDay(iso)} ${chineseWeekday(iso)
 
 async function buyPrintPlan(page: Page) {
   await page.goto("/subscribe");
-  await page.getByRole("link", { name: /选择 纸质 \+ 数字 · 按年订阅/ }).click();
+  await page.getByRole("link", { name: /选择此方案 纸质 \+ 数字 · 按年订阅/ }).click();
   await expect(page.getByRole("heading", { name: "确认订阅" })).toBeVisible();
   await page.getByRole("button", { name: /前往支付/ }).click();
   await page.waitForURL(/\/pay\//);

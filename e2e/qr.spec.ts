@@ -70,7 +70,7 @@ test("a code printed for an article: PNG decodes, a WeChat scan unlocks the arti
   // The same visitor signs up and subscribes: the funnel counts both for the code.
   await registerNewReader(phone, "qr-funnel");
   await phone.goto("/subscribe");
-  await phone.getByRole("link", { name: /选择 数字版 · 按月订阅/ }).click();
+  await phone.getByRole("link", { name: /选择此方案 数字版 · 按月订阅/ }).click();
   await phone.getByRole("button", { name: /前往支付/ }).click();
   await phone.waitForURL(/\/pay\//);
   await phone.getByRole("button", { name: /银行卡支付/ }).click();

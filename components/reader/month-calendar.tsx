@@ -5,7 +5,11 @@ import { classifyDay, type Schedule } from "@/lib/schedule";
 
 const weekdayHeads = ["一", "二", "三", "四", "五", "六", "日"];
 
-/** 往期回顾: a Monday-first month in the paper's calendar, each day saying what happened on it. */
+/**
+ * 往期回顾: a Monday-first month in the paper's calendar, each day saying what
+ * happened on it. A table to assistive technology (weekday headers, one row a
+ * week); the rows are `display: contents`, so the cells lay out in one CSS grid.
+ */
 export function MonthCalendar(props: {
   month: YearMonth;
   today: IsoDate;
@@ -15,18 +19,23 @@ export function MonthCalendar(props: {
   const dates = datesOfMonth(props.month);
   const leading = isoWeekday(dates[0]!) - 1;
   const byDate = new Map(props.issues.map((i) => [i.date, i]));
+  const days: (IsoDate | null)[] = [...Array.from({ length: leading }, () => null), ...dates];
+  const weeks = Array.from({ length: Math.ceil(days.length / 7) }, (_, w) => days.slice(w * 7, w * 7 + 7));
   return (
-    <div role="grid" aria-label={`${props.month.year}年${props.month.month}月`} className="grid grid-cols-7 gap-px overflow-hidden rounded border border-rule bg-rule text-sm">
-      {weekdayHeads.map((h) => (
-        <div key={h} role="columnheader" className="bg-stone-100 py-1 text-center text-xs text-muted">
-          周{h}
+    <div role="table" aria-label={`${props.month.year}年${props.month.month}月`} className="grid grid-cols-7 gap-px overflow-hidden rounded border border-rule bg-rule text-sm">
+      <div role="row" className="contents">
+        {weekdayHeads.map((h) => (
+          <div key={h} role="columnheader" className="bg-stone-100 py-1 text-center text-xs text-muted">
+            周{h}
+          </div>
+        ))}
+      </div>
+      {weeks.map((week) => (
+        <div key={week.find(Boolean)} role="row" className="contents">
+          {week.map((date, i) =>
+            date ? <DayCell key={date} date={date} today={props.today} issue={byDate.get(date)} schedule={props.schedule} /> : <div key={`pad-${i}`} role="cell" className="bg-paper" />,
+          )}
         </div>
-      ))}
-      {Array.from({ length: leading }, (_, i) => (
-        <div key={`pad-${i}`} className="bg-paper" aria-hidden />
-      ))}
-      {dates.map((date) => (
-        <DayCell key={date} date={date} today={props.today} issue={byDate.get(date)} schedule={props.schedule} />
       ))}
     </div>
   );
@@ -39,7 +48,7 @@ function DayCell({ date, today, issue, schedule }: { date: IsoDate; today: IsoDa
   const label = <span className={`text-xs ${date === today ? "rounded bg-ink px-1 text-white" : "text-muted"}`}>{day}</span>;
   if (issue) {
     return (
-      <div role="gridcell" className={`${base} bg-amber-50`}>
+      <div role="cell" className={`${base} bg-amber-50`}>
         {label}
         <Link href={`/issues/${issue.date}`} className="font-bold text-brand hover:underline" aria-label={`${date} 总第${issue.number}期`}>
           第{issue.number}期
@@ -49,7 +58,7 @@ function DayCell({ date, today, issue, schedule }: { date: IsoDate; today: IsoDa
   }
   if (kind.kind === "paused") {
     return (
-      <div role="gridcell" className={`${base} bg-stone-100`} data-paused={date}>
+      <div role="cell" className={`${base} bg-stone-100`} data-paused={date}>
         {label}
         <span className="font-bold text-stone-700">休刊</span>
         <span className="text-xs text-muted">{kind.pause.reason}</span>
@@ -58,14 +67,14 @@ function DayCell({ date, today, issue, schedule }: { date: IsoDate; today: IsoDa
   }
   if (kind.kind === "publication") {
     return (
-      <div role="gridcell" className={`${base} bg-white`}>
+      <div role="cell" className={`${base} bg-white`}>
         {label}
         <span className="text-xs text-muted">{date > today ? "出版日" : "出版日 · 暂无电子版"}</span>
       </div>
     );
   }
   return (
-    <div role="gridcell" className={`${base} bg-white text-stone-400`}>
+    <div role="cell" className={`${base} bg-white text-stone-400`}>
       {label}
     </div>
   );

@@ -21,10 +21,18 @@ export async function signInWithPassword(page: Page, email: string, next = "/acc
   await page.waitForURL((url) => url.pathname === next);
 }
 
+/** A free article of 第1版 (a photo with its caption). */
+export const FREE_ARTICLE_TITLE = "“五一”临近 旅游升温";
+
 /** The id of the AI article, read from the issue page like a reader would find it. */
 export async function aiArticlePath(page: Page): Promise<string> {
+  return articlePath(page, AI_ARTICLE_TITLE);
+}
+
+/** The path of an article of the 2026-04-30 issue, found by its title on the issue page. */
+export async function articlePath(page: Page, title: string): Promise<string> {
   await page.goto("/issues/2026-04-30");
-  const link = page.getByRole("link", { name: AI_ARTICLE_TITLE }).first();
+  const link = page.getByRole("link", { name: title }).first();
   await expect(link).toBeVisible();
   const href = await link.getAttribute("href");
   expect(href).toMatch(/^\/articles\/\d+$/);

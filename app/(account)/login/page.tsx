@@ -53,7 +53,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       </div>
       <p className="mt-8 text-center text-sm text-muted">
         还没有账户?
-        <Link href={registerHref} className="ml-1 text-brand underline-offset-4 hover:underline">
+        <Link href={registerHref} className="ml-1 text-brand underline underline-offset-4 hover:decoration-2">
           免费注册
         </Link>
       </p>

@@ -21,7 +21,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Sea
       </Panel>
       <p className="mt-6 text-center text-sm text-muted">
         已有账户?
-        <Link href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"} className="ml-1 text-brand underline-offset-4 hover:underline">
+        <Link href={next ? `/login?next=${encodeURIComponent(next)}` : "/login"} className="ml-1 text-brand underline underline-offset-4 hover:decoration-2">
           登录
         </Link>
       </p>

@@ -16,7 +16,7 @@ export function StatusBadge({ status }: { status: IssueStatus }) {
   return (
     <span className={`rounded px-1.5 py-0.5 text-xs ${statusStyle[status]}`}>
       {statusLabel[status].zh}
-      <span aria-hidden="true" className="ml-1 opacity-70">
+      <span aria-hidden="true" className="ml-1 opacity-80">
         {statusLabel[status].en}
       </span>
     </span>

@@ -45,7 +45,7 @@ export default async function ArchiveMonth({ params }: Props) {
       {issues.length === 0 && <p className="text-sm text-muted">本月暂无电子版报纸。</p>}
       {/* A plain link: the feed is a file for calendar apps, not a page to prefetch. */}
       <p className="text-sm">
-        <a href="/calendar.ics" type="text/calendar" className="text-brand underline-offset-2 hover:underline">订阅出版日历 .ics</a>
+        <a href="/calendar.ics" type="text/calendar" className="text-brand underline underline-offset-2 hover:decoration-2">订阅出版日历 .ics</a>
         <span className="ml-2 text-xs text-muted">Calendar feed</span>
       </p>
     </div>

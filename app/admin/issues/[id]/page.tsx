@@ -87,7 +87,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
               <dt className="text-muted">出版时间</dt>
               <dd>
                 {formatPaperTime(issue.publishedAt)}(北京时间) ·{" "}
-                <Link href={`/issues/${issue.date}`} className="text-brand underline-offset-4 hover:underline">
+                <Link href={`/issues/${issue.date}`} className="text-brand underline underline-offset-4 hover:decoration-2">
                   查看读者页面
                 </Link>
               </dd>
