@@ -10,7 +10,10 @@ import { recordAudit } from "@/lib/audit";
 import { PAPER_TIME_ZONE, todayInPaperZone } from "@/lib/dates";
 import { forgetMeterSettings, METER_MAX, type MeterSettings } from "@/lib/metering";
 import { weekdaysOn } from "@/lib/schedule";
+import { logger } from "@/lib/log";
 import { deleteObject, putObject } from "@/lib/storage";
+
+const log = logger.child({ module: "publication" });
 
 /**
  * The publication profile (报社资料) admins edit: name, slogan, CN number,
@@ -186,7 +189,7 @@ export async function replaceLogo(actorId: string, upload: Buffer): Promise<{ ok
     await deleteObject(key).catch(() => {});
     throw error;
   }
-  if (previous) await deleteObject(previous).catch((e) => console.error("[publication] old logo not deleted:", previous, e));
+  if (previous) await deleteObject(previous).catch((err) => log.error({ err, key: previous }, "Old logo not deleted"));
   return { ok: true, logoKey: key };
 }
 
@@ -194,7 +197,7 @@ export async function replaceLogo(actorId: string, upload: Buffer): Promise<{ ok
 export async function removeLogo(actorId: string): Promise<{ ok: true } | Failure> {
   if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
   const previous = await swapLogoKey(actorId, null);
-  if (previous) await deleteObject(previous).catch((e) => console.error("[publication] old logo not deleted:", previous, e));
+  if (previous) await deleteObject(previous).catch((err) => log.error({ err, key: previous }, "Old logo not deleted"));
   return { ok: true };
 }
 
@@ -240,11 +243,19 @@ const BUILD_TIME_FACTS: FooterFacts = {
 /** The reader footer's facts: the profile and the weekdays in force today (including dated schedule changes). */
 export const footerFacts = cache(async (now = new Date()): Promise<FooterFacts> => {
   if (process.env.NEXT_PHASE === "phase-production-build") return BUILD_TIME_FACTS;
-  const db = await getDb();
-  const [[row], changes] = await Promise.all([
-    db.select().from(publication).limit(1),
-    db.select({ effectiveFrom: scheduleChanges.effectiveFrom, weekdays: scheduleChanges.weekdays }).from(scheduleChanges).orderBy(asc(scheduleChanges.effectiveFrom)),
-  ]);
+  let row: typeof publication.$inferSelect | undefined;
+  let changes: { effectiveFrom: string; weekdays: number[] }[];
+  try {
+    const db = await getDb();
+    [[row], changes] = await Promise.all([
+      db.select().from(publication).limit(1),
+      db.select({ effectiveFrom: scheduleChanges.effectiveFrom, weekdays: scheduleChanges.weekdays }).from(scheduleChanges).orderBy(asc(scheduleChanges.effectiveFrom)),
+    ]);
+  } catch (error) {
+    // Every page's footer asks this: with the database away, the page's own error page must still render in the layout.
+    log.warn({ err: error }, "Footer facts unavailable; showing the defaults");
+    return BUILD_TIME_FACTS;
+  }
   if (!row) return BUILD_TIME_FACTS;
   return {
     name: row.name,
