@@ -39,7 +39,7 @@ describe("email-code sign-in", () => {
     expect(await verifiedAt()).toBeNull();
     const { code } = await issueToken(userId, "login");
     const user = await authorizeEmailCode({ email: " Mail-Reader@example.test", code }, request());
-    expect(user).toEqual({ id: userId, email: "mail-reader@example.test", name: "读者", role: "member" });
+    expect(user).toEqual({ id: userId, email: "mail-reader@example.test", name: "读者", role: "member", sessionVersion: 0 });
     expect(await verifiedAt()).toBeInstanceOf(Date);
   });
 
