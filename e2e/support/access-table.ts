@@ -75,6 +75,8 @@ export type RouteRow = {
   gated?: boolean;
   /** Staff content (the admin layout) must not be shown to the refused. */
   staffContent?: boolean;
+  /** Expensive on first request (a PDF built now, then cached): the roles ask one after another. */
+  heavy?: boolean;
   note?: string;
 };
 
@@ -112,11 +114,12 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
   "/(reader)/issues/[date]/page": page("public", (d) => `/issues/${d.date}`),
   "/(reader)/issues/[date]/pages/[n]/page": page("public", (d) => `/issues/${d.date}/pages/2`),
   "/(reader)/issues/[date]/pages/[n]/image/route": handler("subscriber", (d) => `/issues/${d.date}/pages/2/image`, { contentType: /^image\// }),
-  "/(reader)/issues/[date]/pages/[n]/pdf/route": handler("subscriber", (d) => `/issues/${d.date}/pages/1/pdf`, { contentType: /^application\/pdf/ }),
-  "/(reader)/issues/[date]/pdf/route": handler("subscriber", (d) => `/issues/${d.date}/pdf`, { contentType: /^application\/pdf/ }),
+  "/(reader)/issues/[date]/pages/[n]/pdf/route": handler("subscriber", (d) => `/issues/${d.date}/pages/1/pdf`, { contentType: /^application\/pdf/, heavy: true }),
+  "/(reader)/issues/[date]/pdf/route": handler("subscriber", (d) => `/issues/${d.date}/pdf`, { contentType: /^application\/pdf/, heavy: true }),
   "/(reader)/issues/no/[n]/page": page("public", (d) => `/issues/no/${d.issueNumber}`, { allowStatus: [200, 307, 308] }),
   "/(reader)/search/page": page("public", () => `/search?q=${encodeURIComponent("人工智能")}`),
-  "/(reader)/today/[date]/page": page("public", (d) => `/today/${d.date}`),
+  // Reached as "/", which the middleware rewrites to today's date in Shanghai.
+  "/(reader)/today/[date]/page": page("public", () => "/"),
   "/_global-error/page": page("public", () => "/matrix-no-such-page", { allowStatus: [404], note: "not addressable; the friendly error pages answer unknown paths" }),
   "/_not-found/page": page("public", () => "/matrix-no-such-page", { allowStatus: [404] }),
 
@@ -151,7 +154,7 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
   // Staff area: route handlers
   "/admin/delivery/holds.csv/route": handler("staff", () => "/admin/delivery/holds.csv", { contentType: /^text\/csv/ }),
   "/admin/qr/export.csv/route": handler("staff", () => "/admin/qr/export.csv", { contentType: /^text\/csv/ }),
-  "/admin/qr/[id]/download/route": handler("staff", (d) => `/admin/qr/${d.qrId}/download`),
+  "/admin/qr/[id]/download/route": handler("staff", (d) => `/admin/qr/${d.qrId}/download?format=svg`, { contentType: /^image\/svg\+xml/ }),
   "/admin/readers/export.csv/route": handler("admin", () => "/admin/readers/export.csv", { contentType: /^text\/csv/ }),
   "/admin/issues/[id]/pages/[n]/image/route": handler("staff", (d) => `/admin/issues/${d.issueId}/pages/2/image`, { contentType: /^image\// }),
   "/admin/issues/[id]/articles/[articleId]/photos/[photoId]/route": handler("staff", (d) => `/admin/issues/${d.issueId}/articles/${d.freeArticleId}/photos/${d.photoId}`, {
