@@ -41,13 +41,18 @@ export function appRoutes(): string[] {
 /**
  * Calls an action as React's client does for `useActionState(action)`:
  * arguments [previousState, formData] encoded as a reply (root "0", the form's
- * fields prefixed with its reference id).
+ * fields prefixed with its reference id). `headers` adds request headers (say, spoofed proxy headers).
  */
-export async function invokeAction(request: APIRequestContext, action: ServerAction, fields: Record<string, string> = {}): Promise<{ response: APIResponse; text: string }> {
+export async function invokeAction(
+  request: APIRequestContext,
+  action: ServerAction,
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): Promise<{ response: APIResponse; text: string }> {
   const multipart: Record<string, string> = { "0": JSON.stringify([{}, "$K1"]) };
   for (const [key, value] of Object.entries(fields)) multipart[`1_${key}`] = value;
   const response = await request.post(action.pagePath, {
-    headers: { "Next-Action": action.id, Accept: "text/x-component" },
+    headers: { ...headers, "Next-Action": action.id, Accept: "text/x-component" },
     multipart,
     maxRedirects: 0,
   });
