@@ -228,6 +228,12 @@ for (const locale of LOCALES) {
         await visit(page, path, locale);
         await checked.ready?.(page);
         await page.waitForLoadState("networkidle");
+        // Reader pages add the 休刊 banner (with its close button) after load: walk the page as it will stay,
+        // or a pause created meanwhile by another journey would insert controls behind the walk.
+        if (!path.startsWith("/admin")) {
+          await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.includes("/api/calendar/banner") && (e as PerformanceResourceTiming).responseEnd > 0));
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        }
         const { stops, unseen, unreached } = await tabWalk(page);
         expect(stops).toBeGreaterThan(3);
         expect(unseen, `${path}: focus not visible on\n${unseen.join("\n")}`).toEqual([]);
