@@ -12,12 +12,15 @@ import { hasSessionCookie } from "@/lib/session-cookie";
 export function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
 
-  // A malformed %-escape in a dynamic segment makes Next answer a bare 500 before any route runs.
-  // Only paths with a "%" reach this (see the matcher), so normal traffic pays nothing.
-  if (pathname.includes("%") && !isDecodable(pathname)) {
+  // A malformed %-escape in a dynamic segment makes Next answer a bare 500 before any route runs, and an
+  // escaped NUL (%00) reaches the ISR cache as a file name it cannot write. Only paths with a "%" reach
+  // this (see the matcher), so normal traffic pays nothing.
+  if (pathname.includes("%") && (/%00/.test(pathname) || !isDecodable(pathname))) {
     // A mistyped QR address still lands on the friendly QR page (and counts as an orphan scan).
     if (pathname.startsWith("/q/")) return NextResponse.rewrite(new URL("/q", request.url));
-    return new NextResponse(BAD_ADDRESS_PAGE, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+    // A NUL names no page (404, as for any unknown id); an undecodable escape is a broken request (400).
+    const status = isDecodable(pathname) ? 404 : 400;
+    return new NextResponse(BAD_ADDRESS_PAGE, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
   }
 
   // Today's issue is cached per calendar day in the paper's zone, so it rolls over at midnight in Shanghai.

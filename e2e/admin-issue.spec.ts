@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { exampleZip } from "@/lib/issue-import/example";
 import { aiArticlePath, GATED_MARKER, registerNewReader, signInWithPassword } from "./support/demo";
+import { uniqueAddress } from "./support/addresses";
 
 /**
  * A night's production, as the editors do it: issue 1254 created with the
@@ -116,7 +117,7 @@ test("an editor produces and publishes issue 1254; a subscriber reads the articl
 });
 
 test("an admin grants complimentary access and the reader can read at once; revoking ends it", async ({ browser }) => {
-  const readerPage = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `10.5.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } })).newPage();
+  const readerPage = await (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } })).newPage();
   const email = await registerNewReader(readerPage, "comp");
   const bodyApi = `/api${await aiArticlePath(readerPage)}/body`;
   expect((await readerPage.request.get(bodyApi)).status()).toBe(403);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { extractCode, extractLink, readLatestMail } from "./support/mailbox";
 import { DEMO_PASSWORD } from "./support/demo";
+import { uniqueAddress } from "./support/addresses";
 
 const mailboxDir = () => {
   const dir = process.env.E2E_MAILBOX_DIR;
@@ -91,7 +92,7 @@ test("a lapsed reader sees the last day of the old subscription", async ({ page 
 test.describe("throttling", () => {
   // Sign-in attempts are also limited per address. This test's own (spoofable, untrusted) address keeps
   // its five failures from locking 127.0.0.1 for every other test running against the same server.
-  test.use({ extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${1 + (randomBytes(1)[0]! % 250)}` } });
+  test.use({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
 
   test("five wrong passwords lock the account, and the sixth try names the minutes", async ({ page }) => {
     const email = `nobody-${randomBytes(6).toString("hex")}@demo.test`;

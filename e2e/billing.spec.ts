@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { GATED_MARKER, aiArticlePath, registerNewReader, submitPasswordForm } from "./support/demo";
+import { uniqueAddress } from "./support/addresses";
 
 // Each test registers its own readers; a per-test address keeps the per-IP registration limit out of the way.
-test.use({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` } });
+test.use({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
 
 /** Picks a plan on /subscribe, confirms it and pays on the Stripe double's hosted checkout page. */
 async function buyPlan(page: Page, planName: RegExp, method: RegExp) {
@@ -60,7 +61,7 @@ test("a subscriber cancels at period end, then resumes", async ({ page }) => {
 
 test("a gift is bought, claimed by another reader, and gives access", async ({ page, browser }) => {
   await registerNewReader(page, "giver");
-  const recipientContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.251" } });
+  const recipientContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
   const recipient = await recipientContext.newPage();
   const recipientEmail = await registerNewReader(recipient, "receiver");
 

@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { addDays, chineseMonthDay, chineseWeekday, datesOfMonth, isoWeekday, shiftMonth, todayInPaperZone } from "../lib/dates";
 import { registerNewReader, signInWithPassword } from "./support/demo";
+import { uniqueAddress } from "./support/addresses";
 
 // Each test registers its own readers; a per-test address keeps the per-IP registration limit out of the way.
-test.use({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` } });
+test.use({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
 
 /**
  * Next month's third Monday to the Thursday after: two publication days, at
@@ -75,7 +76,7 @@ test("a print subscriber holds delivery for two issues, is refused overlaps and 
   await expect(page.getByTestId("delivery-hold")).toHaveCount(1);
 
   // The distribution team sees the hold on the page and in the CSV.
-  const staff = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.252" } });
+  const staff = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } });
   const admin = await staff.newPage();
   await signInWithPassword(admin, "admin@demo.test");
   // The list covers 30 days; next month may start further out, so staff pick the first day.

@@ -2,6 +2,7 @@ import { devices, expect, test, type Page } from "@playwright/test";
 import jsQR from "jsqr";
 import sharp from "sharp";
 import { GATED_MARKER, aiArticlePath, registerNewReader, signInWithPassword } from "./support/demo";
+import { uniqueAddress } from "./support/addresses";
 
 /**
  * From print to a subscription: staff make a code for a subscriber-only
@@ -14,7 +15,6 @@ const WECHAT_IPHONE =
   "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN";
 // A phone-sized touch screen, in Chromium (the descriptor's own browser is WebKit).
 const { defaultBrowserType: _webkit, ...iPhone } = devices["iPhone 13"];
-const randomIp = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
 
 async function decodePng(png: Buffer): Promise<string | null> {
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -51,7 +51,7 @@ test("a code printed for an article: PNG decodes, a WeChat scan unlocks the arti
 
   // A phone in WeChat scans: the full article opens, with the unlock notice and the way out of WeChat for paying.
   const phone = await (
-    await browser.newContext({ ...iPhone, userAgent: WECHAT_IPHONE, extraHTTPHeaders: { "x-forwarded-for": randomIp() } })
+    await browser.newContext({ ...iPhone, userAgent: WECHAT_IPHONE, extraHTTPHeaders: { "x-forwarded-for": uniqueAddress() } })
   ).newPage();
   await phone.goto(shortUrl.replace(baseURL!, ""));
   await phone.waitForURL(new RegExp(`/articles/${articleId}$`));
@@ -84,7 +84,7 @@ test("a code printed for an article: PNG decodes, a WeChat scan unlocks the arti
 
 test("unknown, malformed and disabled codes get the friendly page with a way on, never a 500", async ({ browser, request }) => {
   for (const path of ["/q/ZZZZZZZ", "/q/abc$%^&", `/q/${"A".repeat(300)}`, "/q/..%2Fadmin", "/q/%2e%2e%2fadmin", "/q/ABC%00", "/q", "/q/ABCDEFG/extra"]) {
-    const response = await request.get(path, { maxRedirects: 0, headers: { "x-forwarded-for": randomIp() } });
+    const response = await request.get(path, { maxRedirects: 0, headers: { "x-forwarded-for": uniqueAddress() } });
     expect(response.status(), path).toBeLessThan(500);
     const html = await response.text();
     expect(html, path).toContain('href="/"');
