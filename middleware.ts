@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { todayInPaperZone } from "@/lib/dates";
+import { LOCALE_COOKIE, localeOr } from "@/lib/i18n/config";
 import { hasSessionCookie } from "@/lib/session-cookie";
 
 /**
@@ -25,7 +26,9 @@ export function middleware(request: NextRequest) {
 
   // Today's issue is cached per calendar day in the paper's zone, so it rolls over at midnight in Shanghai.
   if (pathname === "/") {
-    return NextResponse.rewrite(new URL(`/today/${todayInPaperZone()}${search}`, request.url));
+    // Straight to the language's copy (app/[locale]): next.config.ts's rewrites do that for every other page.
+    const locale = localeOr(request.cookies.get(LOCALE_COOKIE)?.value);
+    return NextResponse.rewrite(new URL(`/${locale}/today/${todayInPaperZone()}${search}`, request.url));
   }
 
   const isPrivateArea = pathname.startsWith("/account") || pathname.startsWith("/admin");

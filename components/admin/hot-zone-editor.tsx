@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState, type MouseEvent } from "react";
-import { saveHotZonesAction } from "@/app/admin/issues/[id]/pages/[n]/zones/actions";
+import { saveHotZonesAction } from "@/app/[locale]/admin/issues/[id]/pages/[n]/zones/actions";
 import type { ActionState } from "@/lib/actions";
 import { MAX_ZONES, normaliseZone, rectToPolygon, type Zone } from "@/lib/hot-zones";
 import { BIG_STEP, STEP, ZoneCanvas, zoneFocusKey, type Tool } from "./zone-canvas";

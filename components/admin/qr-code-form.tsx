@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState, type ReactNode } from "react";
-import { createQrCodeAction, updateQrCodeAction } from "@/app/admin/qr/actions";
+import { createQrCodeAction, updateQrCodeAction } from "@/app/[locale]/admin/qr/actions";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
 

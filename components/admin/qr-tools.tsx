@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { createCodesForIssueAction, deleteQrCodeAction, setQrCodeEnabledAction } from "@/app/admin/qr/actions";
+import { createCodesForIssueAction, deleteQrCodeAction, setQrCodeEnabledAction } from "@/app/[locale]/admin/qr/actions";
 import { FormStatus } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
 import type { IssueOption } from "./qr-code-form";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cancelSubscription, manageBilling, resumeSubscription } from "@/app/(account)/account/billing-actions";
+import { cancelSubscription, manageBilling, resumeSubscription } from "@/app/[locale]/(account)/account/billing-actions";
 import { lastIncludedDay } from "@/lib/account-access-view";
 import type { BillingOverview } from "@/lib/billing/overview";
 import { chineseDate, dateInZone } from "@/lib/dates";

@@ -9,7 +9,8 @@ type Me = { signedIn: boolean; staff?: boolean };
  * The only per-user part of the shared chrome. It asks for the session after
  * load, so the pages around it stay cacheable for everyone.
  */
-export function AccountLink() {
+/** Labels come from the server parent, so no message catalog ships to the browser. */
+export function AccountLink({ labels }: { labels: { signIn: string; admin: string; account: string } }) {
   const [me, setMe] = useState<Me | undefined>(undefined);
 
   useEffect(() => {
@@ -27,7 +28,7 @@ export function AccountLink() {
   if (!me.signedIn) {
     return (
       <Link href="/login" className="rounded border border-brand px-3 py-1 text-brand hover:bg-brand hover:text-white">
-        登录
+        {labels.signIn}
       </Link>
     );
   }
@@ -35,11 +36,11 @@ export function AccountLink() {
     <span className="flex items-center gap-3">
       {me.staff && (
         <Link href="/admin" className="hover:text-brand">
-          编辑后台
+          {labels.admin}
         </Link>
       )}
       <Link href="/account" className="rounded bg-brand px-3 py-1 text-white hover:bg-brand-dark">
-        我的账户
+        {labels.account}
       </Link>
     </span>
   );

@@ -14,9 +14,15 @@ type Manifest = { node: Record<string, { workers: Record<string, unknown>; filen
 
 const distDir = () => path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
 
+/**
+ * Every page lives under app/[locale] (the reader's language picks the folder by
+ * cookie); tests name files and routes as the reader sees them, without it.
+ */
+const withoutLocale = (p: string): string => p.replace(/^app\/\[locale\]\//, "app/").replace(/^\/\[locale\](?=\/|$)/, "") || "/";
+
 /** "app/admin/issues/[id]/page" → "/admin/issues/1": route groups dropped, dynamic segments filled with 1. */
 export function workerToPath(worker: string): string {
-  const segments = worker
+  const segments = withoutLocale(worker)
     .replace(/^app\//, "")
     .replace(/\/page$/, "")
     .split("/")
@@ -29,13 +35,15 @@ export function serverActions(): ServerAction[] {
   const manifest = JSON.parse(readFileSync(path.join(distDir(), "server", "server-reference-manifest.json"), "utf8")) as Manifest;
   return Object.entries(manifest.node).map(([id, entry]) => {
     const worker = Object.keys(entry.workers).find((w) => w.endsWith("/page")) ?? Object.keys(entry.workers)[0]!;
-    return { id, filename: entry.filename ?? "?", exportedName: entry.exportedName ?? "?", pagePath: workerToPath(worker) };
+    return { id, filename: withoutLocale(entry.filename ?? "?"), exportedName: entry.exportedName ?? "?", pagePath: workerToPath(worker) };
   });
 }
 
 /** App routes (pages and route handlers) from the build, e.g. "/admin/issues/[id]/page". */
 export function appRoutes(): string[] {
-  return Object.keys(JSON.parse(readFileSync(path.join(distDir(), "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>);
+  const routes = Object.keys(JSON.parse(readFileSync(path.join(distDir(), "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>);
+  // The catch-all that answers unknown addresses with the not-found page is not a route of its own.
+  return [...new Set(routes.map(withoutLocale))].filter((r) => r !== "/[...rest]/page");
 }
 
 /**

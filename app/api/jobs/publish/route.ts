@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { revalidateIssue } from "@/app/admin/issues/revalidate";
+import { revalidateIssue } from "@/app/[locale]/admin/issues/revalidate";
 import { publishDueIssues } from "@/lib/issues-admin";
 import { isPublishJobCaller } from "@/lib/publish-job";
 import { logger } from "@/lib/log";

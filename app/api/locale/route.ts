@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "@/lib/i18n/config";
+import { safeNext } from "@/lib/safe-next";
+
+/**
+ * The language switcher: a plain link (works without JavaScript) that stores
+ * the choice on this device and sends the reader back to the page they were on.
+ * Back means the same site only: the Referer's path, or ?next=, through safeNext.
+ */
+export function GET(request: NextRequest) {
+  const to = request.nextUrl.searchParams.get("to");
+  const back = backTo(request);
+  const response = NextResponse.redirect(new URL(back, request.url), 303);
+  response.headers.set("Cache-Control", "no-store");
+  if (isLocale(to)) {
+    response.cookies.set(LOCALE_COOKIE, to, { path: "/", maxAge: LOCALE_COOKIE_MAX_AGE, sameSite: "lax", secure: request.nextUrl.protocol === "https:" });
+  }
+  return response;
+}
+
+function backTo(request: NextRequest): string {
+  const next = request.nextUrl.searchParams.get("next");
+  if (next) return safeNext(next);
+  const referer = request.headers.get("referer");
+  if (!referer) return "/";
+  try {
+    const url = new URL(referer);
+    if (url.host !== request.headers.get("host")) return "/";
+    return safeNext(url.pathname + url.search);
+  } catch {
+    return "/";
+  }
+}

@@ -1,0 +1,47 @@
+import type { Locale } from "./config";
+import enAccount from "./messages/en/account.json";
+import enAdminIssues from "./messages/en/admin-issues.json";
+import enAdminPeople from "./messages/en/admin-people.json";
+import enAdminPublishing from "./messages/en/admin-publishing.json";
+import enAdminQr from "./messages/en/admin-qr.json";
+import enCommon from "./messages/en/common.json";
+import enReader from "./messages/en/reader.json";
+import zhAccount from "./messages/zh-CN/account.json";
+import zhAdminIssues from "./messages/zh-CN/admin-issues.json";
+import zhAdminPeople from "./messages/zh-CN/admin-people.json";
+import zhAdminPublishing from "./messages/zh-CN/admin-publishing.json";
+import zhAdminQr from "./messages/zh-CN/admin-qr.json";
+import zhCommon from "./messages/zh-CN/common.json";
+import zhReader from "./messages/zh-CN/reader.json";
+
+/**
+ * Every UI string, by language and area. One file per area and language keeps
+ * a change to the admin's wording out of the reader's files. The zh-CN catalog
+ * is the reference: its shape types every `t("…")` call (global.d.ts), and a
+ * test holds the English catalog to the same keys and arguments.
+ */
+const zhCN = {
+  common: zhCommon,
+  reader: zhReader,
+  account: zhAccount,
+  adminIssues: zhAdminIssues,
+  adminQr: zhAdminQr,
+  adminPeople: zhAdminPeople,
+  adminPublishing: zhAdminPublishing,
+};
+
+export type Messages = typeof zhCN;
+export type Namespace = keyof Messages;
+
+export const catalogs: Record<Locale, Messages> = {
+  "zh-CN": zhCN,
+  en: {
+    common: enCommon,
+    reader: enReader,
+    account: enAccount,
+    adminIssues: enAdminIssues,
+    adminQr: enAdminQr,
+    adminPeople: enAdminPeople,
+    adminPublishing: enAdminPublishing,
+  } as Messages,
+};
