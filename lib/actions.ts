@@ -56,6 +56,8 @@ async function run<S extends z.ZodType>(
   handle: (data: z.output<S>) => Promise<ActionState | void>,
   guard?: () => Promise<ActionState | null>,
 ): Promise<ActionState> {
+  // React's client always sends the form; anything else was crafted by hand.
+  if (!(formData instanceof FormData)) return { error: "请求格式不正确,请刷新页面后重试" };
   const fields = formFields(formData);
   const values = echoableValues(fields);
   try {
