@@ -221,6 +221,8 @@ async function swapLogoKey(actorId: string, key: string | null, size?: { width: 
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ id: publication.id, logoKey: publication.logoKey }).from(publication).limit(1).for("update");
     if (!row) throw new Error("The publication profile is missing: run `npm run db:seed`.");
+    // Removing a logo that is not there changes nothing, and leaves no audit entry claiming it did.
+    if (key === null && row.logoKey === null) return null;
     await tx.update(publication).set({ logoKey: key, updatedAt: new Date() }).where(eq(publication.id, row.id));
     await recordAudit(tx, {
       actorId,

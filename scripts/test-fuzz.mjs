@@ -29,6 +29,9 @@ const PASSWORD = "caixin-demo-2026";
 /** Tables a refused request rightly writes to, and why. Anything else that changes is a failure. */
 const EXPECTED_WRITES = {
   rate_limits: "sign-in, registration and mail attempts are counted per address and account, refused or not",
+  sign_ins: "the security log records every sign-in attempt, refused ones included (and the run's own admin sign-in)",
+  qr_scans: "every request for /q/… is a scan; unknown codes are counted as orphan scans (issue 6)",
+  qr_salts: "the day's salt for hashing QR visitors is created with the first scan of the day",
 };
 
 /** Actions that end the caller's own session: fuzzed signed out, or they would sign the admin out mid-run. */
