@@ -8,12 +8,10 @@ import type { PaywallLabels } from "./paywall";
 import type { ReadingToolsLabels } from "./reading-tools";
 import type { ZoomLabels } from "./zoomable-page";
 
-/**
- * The texts of the reader's client components, translated on the server and
- * handed down as props: reader pages ship no message catalog (and no
- * next-intl) to the browser. Templates a client fills in itself ("{left}")
- * come raw.
- */
+// The texts of the reader's client components, translated on the server and
+// handed down as props: reader pages ship no message catalog (and no
+// next-intl) to the browser. Templates a client fills in itself ("{left}")
+// come raw.
 
 /**
  * A gloss is the English line printed beside the Chinese one ("本版文章

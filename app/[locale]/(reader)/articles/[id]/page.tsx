@@ -37,15 +37,14 @@ export default async function PublicArticlePage({ params }: Props) {
   const [article, metering] = await Promise.all([id ? getArticleForPublic(id) : null, meterSettings()]);
   if (!article) notFound();
   const labels = metering.anonymousPerMonth > 0 ? await gatedBodyLabels() : null;
-  const continuation =
-    labels ? (
-      <>
-        <GatedBody articleId={article.id} title={article.title} labels={labels} />
-        <noscript>
-          <Paywall signedIn={false} articleId={article.id} accessNote={null} labels={labels.paywall} />
-        </noscript>
-      </>
-    ) : undefined;
+  const continuation = labels ? (
+    <>
+      <GatedBody articleId={article.id} title={article.title} labels={labels} />
+      <noscript>
+        <Paywall signedIn={false} articleId={article.id} accessNote={null} labels={labels.paywall} />
+      </noscript>
+    </>
+  ) : undefined;
   return (
     <>
       <ArticleBody article={article} continuation={continuation} />
