@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { defaultLocale, type Locale } from "@/lib/i18n/config";
 import { catalogs } from "@/lib/i18n/messages";
-import { translatorFor } from "@/lib/i18n/translate";
 
 /**
  * Form fields shared by the account pages. Every field has a maximum length,
@@ -12,11 +11,15 @@ import { translatorFor } from "@/lib/i18n/translate";
  * gettext's source strings). localizeMessage turns such a message, or one of
  * the action wrapper's (account.actions), into the reader's language on the
  * way out (lib/actions.ts does it for every form).
+ *
+ * These messages take no arguments, so they are read from the catalogs as they
+ * are, without next-intl: scripts run under `tsx --conditions=react-server`
+ * (the reader import benchmark loads lib/reader-csv.ts) cannot load it.
  */
-const zh = translatorFor(defaultLocale, "account.validation");
-export type ValidationKey = keyof (typeof catalogs)["zh-CN"]["account"]["validation"];
+type Messages = (typeof catalogs)["zh-CN"]["account"];
+export type ValidationKey = keyof Messages["validation"];
 /** A validation message in the default language, for a zod schema. */
-export const validationMessage = (key: ValidationKey): string => zh(key);
+export const validationMessage = (key: ValidationKey): string => catalogs[defaultLocale].account.validation[key];
 
 const sources = ["validation", "actions"] as const;
 type Source = (typeof sources)[number];
@@ -36,8 +39,7 @@ export function localizeMessage(text: string, locale: Locale): string {
   if (locale === defaultLocale) return text;
   const found = lookup(text);
   if (!found) return text;
-  const t = translatorFor(locale, `account.${found.source}`) as (key: string) => string;
-  return t(found.key);
+  return (catalogs[locale].account[found.source] as Record<string, string>)[found.key] ?? text;
 }
 
 /** Field errors (e.g. z.flattenError's) in `locale`. */

@@ -58,10 +58,23 @@ export function Field({ id, name, label, english, hint, errors, className, ...in
   );
 }
 
+/**
+ * The default words of these parts, from the account catalog. The admin area
+ * uses the parts too but ships only its own catalogs, so there the callers'
+ * words are all there is (they pass label and pendingText).
+ */
+function useDefaultWords() {
+  const t = useTranslations();
+  return (key: "email" | "emailEnglish" | "pleaseWait"): string | undefined => {
+    const path = `account.form.${key}` as const;
+    return t.has(path) ? t(path) : undefined;
+  };
+}
+
 /** The email input every account form uses: the same type, autofill hints and length limit as the server's schema. */
 export function EmailField(props: Omit<FieldProps, "name" | "type" | "label"> & { label?: string }) {
-  const t = useTranslations("account.form");
-  return <Field name="email" type="email" label={t("email")} english={t("emailEnglish")} autoComplete="email" inputMode="email" required maxLength={254} {...props} />;
+  const words = useDefaultWords();
+  return <Field name="email" type="email" label={words("email") ?? ""} english={words("emailEnglish")} autoComplete="email" inputMode="email" required maxLength={254} {...props} />;
 }
 
 /**
@@ -73,7 +86,7 @@ export function Gloss({ text, className = "font-sans text-xs font-normal text-mu
 }
 
 export function SubmitButton({ pending, children, pendingText }: { pending: boolean; children: ReactNode; pendingText?: string }) {
-  const t = useTranslations("account.form");
+  const words = useDefaultWords();
   return (
     <button
       type="submit"
@@ -81,7 +94,7 @@ export function SubmitButton({ pending, children, pendingText }: { pending: bool
       aria-disabled={pending}
       className="inline-flex w-full items-center justify-center rounded-md bg-brand px-4 py-2.5 text-base font-medium text-white transition hover:bg-brand-dark disabled:cursor-wait disabled:opacity-60"
     >
-      {pending ? (pendingText ?? t("pleaseWait")) : children}
+      {pending ? (pendingText ?? words("pleaseWait") ?? "…") : children}
     </button>
   );
 }

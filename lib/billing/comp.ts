@@ -5,7 +5,7 @@ import { accessWindows, users } from "@/db/schema";
 import { recordAudit, summarize } from "@/lib/audit";
 import { addCalendarMonths } from "@/lib/billing/windows";
 import { defaultLocale } from "@/lib/i18n/config";
-import { requestLocale, translatorFor } from "@/lib/i18n/translate";
+import { catalogs } from "@/lib/i18n/messages";
 
 /**
  * Complimentary access (赠阅) granted by staff. The rule lives here, on the
@@ -17,9 +17,10 @@ export type CompResult = { ok: true; windowId: number } | { error: string };
 
 export const COMP_NOTE_MAX = 200;
 /** The refusals in the default language; the functions below answer in the staff member's language. */
-export const ONLY_ADMINS_GRANT = translatorFor(defaultLocale, "account.comp")("onlyAdminsGrant");
-export const ONLY_ADMINS_REVOKE = translatorFor(defaultLocale, "account.comp")("onlyAdminsRevoke");
-const messages = async () => translatorFor(await requestLocale(), "account.comp");
+export const ONLY_ADMINS_GRANT = catalogs[defaultLocale].account.comp.onlyAdminsGrant;
+export const ONLY_ADMINS_REVOKE = catalogs[defaultLocale].account.comp.onlyAdminsRevoke;
+/** Imported when needed: next-intl cannot load in the scripts that import this module (lib/reader-csv.ts's benchmark). */
+const messages = async () => (await import("@/lib/i18n/translate")).requestTranslator("account.comp");
 
 /** The lengths the reader page offers; "open" has no end until revoked. */
 export const COMP_DURATIONS = {

@@ -1,12 +1,15 @@
 import type { plans } from "@/db/schema";
 import { defaultLocale, type Locale } from "@/lib/i18n/config";
-import zhAccount from "@/lib/i18n/messages/zh-CN/account.json";
-import { translatorFor } from "@/lib/i18n/translate";
+import { catalogs } from "@/lib/i18n/messages";
 
 type PlanRow = typeof plans.$inferInsert;
 
-/** The plans' words in the default language: the account catalog's `plans` section. */
-const { names, descriptions, benefits } = zhAccount.plans;
+/**
+ * The plans' words in the default language: the account catalog's `plans`
+ * section. Plain text without arguments, read without next-intl, which
+ * `npm run stripe:sync` (tsx --conditions=react-server) cannot load.
+ */
+const { names, descriptions, benefits } = catalogs[defaultLocale].account.plans;
 
 /**
  * The plans the paper sells, as first written to the database. Staff may change
@@ -85,10 +88,12 @@ export const defaultPlans: PlanRow[] = [
   },
 ];
 
-/** Each default text's place in the catalog ("names.digitalMonthly"), to find it in other languages. */
-const keyOfText = new Map<string, string>(
-  Object.entries({ names, descriptions, benefits }).flatMap(([group, texts]) =>
-    Object.entries(texts).map(([key, text]) => [text, `${group}.${key}`] as [string, string]),
+type TextGroup = "names" | "descriptions" | "benefits";
+
+/** Each default text's place in the catalog (names, digitalMonthly), to find it in other languages. */
+const placeOfText = new Map<string, [TextGroup, string]>(
+  (Object.entries({ names, descriptions, benefits }) as [TextGroup, Record<string, string>][]).flatMap(([group, texts]) =>
+    Object.entries(texts).map(([key, text]) => [text, [group, key]] as [string, [TextGroup, string]]),
   ),
 );
 
@@ -99,8 +104,10 @@ const keyOfText = new Map<string, string>(
  */
 export function planText(text: string, locale: Locale): string {
   if (locale === defaultLocale) return text;
-  const key = keyOfText.get(text);
-  return key ? (translatorFor(locale, "account.plans") as (key: string) => string)(key) : text;
+  const place = placeOfText.get(text);
+  if (!place) return text;
+  const [group, key] = place;
+  return (catalogs[locale].account.plans[group] as Record<string, string>)[key] ?? text;
 }
 
 /** The words of a plan (a database row) in `locale`. */
