@@ -74,12 +74,12 @@ async function run<S extends z.ZodType>(
   handle: (data: z.output<S>) => Promise<ActionState | void>,
   guard?: () => Promise<ActionState | null>,
 ): Promise<ActionState> {
-  // React's client always sends the form; anything else was crafted by hand.
-  if (!(formData instanceof FormData)) return { error: "请求格式不正确,请刷新页面后重试" };
-  const fields = formFields(formData);
-  const values = echoableValues(fields);
   const locale = await requestLocale();
   const t = translatorFor(locale, "account.actions");
+  // React's client always sends the form; anything else was crafted by hand.
+  if (!(formData instanceof FormData)) return { error: t("malformedRequest") };
+  const fields = formFields(formData);
+  const values = echoableValues(fields);
   try {
     // Who is calling is settled before the input is looked at: a refused caller learns nothing about the form.
     const refused = guard ? await guard() : null;

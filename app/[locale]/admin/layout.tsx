@@ -21,12 +21,12 @@ export async function generateMetadata({ params }: { children?: React.ReactNode;
 export default async function AdminLayout({ children, params }: { children: React.ReactNode; params: Params }) {
   setRequestLocale((await params).locale as Locale);
   const viewer = await requireStaff("/admin");
-  const { common, adminIssues, adminQr, adminPeople, adminPublishing } = await getMessages();
+  const { common, account, adminIssues, adminQr, adminPeople, adminPublishing } = await getMessages();
   const t = await getTranslations("adminPeople.layout");
   const hint = t("headingHint");
   return (
     // Staff screens' client components translate with useTranslations: only the staff areas' catalogs ship.
-    <NextIntlClientProvider messages={{ common, adminIssues, adminQr, adminPeople, adminPublishing }}>
+    <NextIntlClientProvider messages={{ common, account: { form: account.form }, adminIssues, adminQr, adminPeople, adminPublishing }}>
       <div className="space-y-6">
         <header className="flex flex-wrap items-center justify-between gap-3 border-b border-rule pb-3">
           <p className="font-serif text-lg font-bold">
