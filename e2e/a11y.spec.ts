@@ -15,13 +15,8 @@ import { AI_ARTICLE_TITLE, FREE_ARTICLE_TITLE, GATED_MARKER, aiArticlePath, arti
  * No rule is disabled.
  */
 
-/**
- * The interface languages to check. Only zh-CN exists today; when the English
- * UI lands, add "en" here. Each locale is the browser's language; if English
- * is chosen some other way (a path prefix, a cookie), `visit` is the one place
- * to teach it.
- */
-const LOCALES = ["zh-CN"] as const;
+/** The interface languages: each is chosen as a reader does, with the switcher's cookie (see `visit`). */
+const LOCALES = ["zh-CN", "en"] as const;
 type Locale = (typeof LOCALES)[number];
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -40,12 +35,16 @@ type Checked = {
   /** Where the path redirects to, if it does. */
   redirectsTo?: RegExp;
   /** What shows that the page itself rendered (not a sign-in page or an error), and that it has finished loading. */
-  ready?: (page: Page) => Promise<void>;
+  ready?: (page: Page, locale: Locale) => Promise<void>;
 };
 
-const h1 = (name?: string | RegExp) => async (page: Page) => {
+type Name = string | RegExp;
+/** The page's heading, by its name in each language (content such as an article's title is the same in both). */
+const h1 = (zh?: Name, en: Name | undefined = zh) => async (page: Page, locale: Locale) => {
+  const name = locale === "en" ? en : zh;
   await expect(page.getByRole("heading", { level: 1, ...(name ? { name } : {}) }).first()).toBeVisible();
 };
+const say = (zh: Name, en: Name) => (locale: Locale) => (locale === "en" ? en : zh);
 
 /** The admin's edit page of issue 1253, found in the issues list. */
 async function adminIssuePath(page: Page): Promise<string> {
@@ -56,16 +55,16 @@ async function adminIssuePath(page: Page): Promise<string> {
 }
 
 const readerPages: Checked[] = [
-  { name: "today's paper", path: "/", ready: h1("财信报") },
+  { name: "today's paper", path: "/", ready: h1("财信报", undefined) },
   { name: "an issue", path: "/issues/2026-04-30", ready: h1() },
-  { name: "a 版面", path: "/issues/2026-04-30/pages/1", ready: h1(/第1版/) },
+  { name: "a 版面", path: "/issues/2026-04-30/pages/1", ready: h1(/第1版/, /Page 1/) },
   { name: "a free article", path: (page) => articlePath(page, FREE_ARTICLE_TITLE), ready: h1(FREE_ARTICLE_TITLE) },
   {
     name: "a subscriber-only article",
     path: aiArticlePath,
-    ready: async (page) => {
-      await h1(AI_ARTICLE_TITLE)(page);
-      await expect(page.getByText("本文为订阅内容")).toBeVisible();
+    ready: async (page, locale) => {
+      await h1(AI_ARTICLE_TITLE)(page, locale);
+      await expect(page.getByText(say("本文为订阅内容", "This article is for subscribers")(locale))).toBeVisible();
     },
   },
   { name: "a free article", as: "subscriber@demo.test", path: (page) => articlePath(page, FREE_ARTICLE_TITLE), ready: h1(FREE_ARTICLE_TITLE) },
@@ -73,25 +72,25 @@ const readerPages: Checked[] = [
     name: "a subscriber-only article",
     as: "subscriber@demo.test",
     path: aiArticlePath,
-    ready: async (page) => {
-      await h1(AI_ARTICLE_TITLE)(page);
+    ready: async (page, locale) => {
+      await h1(AI_ARTICLE_TITLE)(page, locale);
       await expect(page.getByText(GATED_MARKER)).toBeVisible();
     },
   },
-  { name: "the archive", path: "/archive", redirectsTo: /^\/archive\/\d{4}-\d{2}$/, ready: h1(/往期回顾/) },
-  { name: "an archive month", path: "/archive/2026-04", ready: h1(/2026年4月/) },
+  { name: "the archive", path: "/archive", redirectsTo: /^\/archive\/\d{4}-\d{2}$/, ready: h1(/往期回顾/, /Archive/) },
+  { name: "an archive month", path: "/archive/2026-04", ready: h1(/2026年4月/, /April 2026/) },
   {
     name: "search results",
     path: `/search?q=${encodeURIComponent("知识")}`,
-    ready: async (page) => {
-      await h1(/搜索/)(page);
+    ready: async (page, locale) => {
+      await h1(/搜索/, /Search/)(page, locale);
       await expect(page.locator("main").getByRole("link", { name: /./ }).first()).toBeVisible();
     },
   },
   { name: "sign in", path: "/login", ready: h1() },
   { name: "registration", path: "/register", ready: h1() },
   { name: "password reset", path: "/reset-password", ready: h1() },
-  { name: "subscribe", path: "/subscribe", ready: h1("订阅财信报数字报") },
+  { name: "subscribe", path: "/subscribe", ready: h1("订阅财信报数字报", "Subscribe to the Caixin Bao e-edition") },
   { name: "the account page", as: "subscriber@demo.test", path: "/account", ready: h1() },
   { name: "the masthead QR code's landing page", path: `/q/${DEMO_MASTHEAD_CODE}`, ready: h1() },
   { name: "an unknown QR code", path: "/q/XXXXXX", status: 404, ready: h1() },
@@ -100,9 +99,9 @@ const readerPages: Checked[] = [
 const asAdmin = (checked: Omit<Checked, "as">): Checked => ({ ...checked, as: "admin@demo.test" });
 
 const adminPages: Checked[] = [
-  asAdmin({ name: "admin dashboard", path: "/admin", ready: h1(/您好/) }),
-  asAdmin({ name: "admin issues list", path: "/admin/issues", ready: h1(/期次/) }),
-  asAdmin({ name: "admin issue editor", path: adminIssuePath, ready: h1(/总第1253期/) }),
+  asAdmin({ name: "admin dashboard", path: "/admin", ready: h1(/您好/, /Hello/) }),
+  asAdmin({ name: "admin issues list", path: "/admin/issues", ready: h1(/期次/, /Issues/) }),
+  asAdmin({ name: "admin issue editor", path: adminIssuePath, ready: h1(/总第1253期/, /1253/) }),
   asAdmin({
     name: "admin article editor",
     path: async (page) => {
@@ -111,16 +110,18 @@ const adminPages: Checked[] = [
       expect(href).toMatch(/^\/admin\/issues\/\d+\/articles\/\d+$/);
       return href!;
     },
-    ready: h1(/编辑稿件/),
+    ready: h1(/编辑稿件/, /Edit/),
   }),
-  asAdmin({ name: "admin pauses", path: "/admin/pauses", ready: h1(/休刊管理/) }),
-  asAdmin({ name: "admin readers", path: "/admin/readers", ready: h1(/读者/) }),
-  asAdmin({ name: "admin QR codes", path: "/admin/qr", ready: h1(/二维码/) }),
-  asAdmin({ name: "admin settings", path: "/admin/settings", ready: h1(/报社资料/) }),
+  asAdmin({ name: "admin pauses", path: "/admin/pauses", ready: h1(/休刊管理/, /Publication pauses/) }),
+  asAdmin({ name: "admin readers", path: "/admin/readers", ready: h1(/读者/, /Readers/) }),
+  asAdmin({ name: "admin QR codes", path: "/admin/qr", ready: h1(/二维码/, /QR codes/) }),
+  asAdmin({ name: "admin settings", path: "/admin/settings", ready: h1(/报社资料/, /Publication settings/) }),
 ];
 
 /** Opens `path` in the given interface language. */
-async function visit(page: Page, path: string, _locale: Locale) {
+async function visit(page: Page, path: string, locale: Locale) {
+  // For the whole site (a cookie set with a page's URL would be scoped to that page's folder).
+  await page.context().addCookies([{ name: "cxb_locale", value: locale, url: `${new URL(test.info().project.use.baseURL!).origin}/` }]);
   return page.goto(path);
 }
 
@@ -214,7 +215,7 @@ for (const locale of LOCALES) {
         const landed = new URL(page.url()).pathname;
         if (checked.redirectsTo) expect(landed).toMatch(checked.redirectsTo);
         else expect(landed, "the page was not redirected").toBe(new URL(path, page.url()).pathname);
-        await checked.ready?.(page);
+        await checked.ready?.(page, locale);
         await page.waitForLoadState("networkidle");
         const violations = await blockingViolations(page);
         expect(violations.length, `${path}:\n${violations.join("\n")}`).toBe(0);
@@ -226,7 +227,7 @@ for (const locale of LOCALES) {
         if (checked.as) await signInWithPassword(page, checked.as);
         const path = typeof checked.path === "string" ? checked.path : await checked.path(page);
         await visit(page, path, locale);
-        await checked.ready?.(page);
+        await checked.ready?.(page, locale);
         await page.waitForLoadState("networkidle");
         // Reader pages add the 休刊 banner (with its close button) after load: walk the page as it will stay,
         // or a pause created meanwhile by another journey would insert controls behind the walk.
@@ -243,13 +244,13 @@ for (const locale of LOCALES) {
 
     test("the 版面 works from the keyboard: Tab reaches a hot zone, its focus shows, Enter opens the article", async ({ page }) => {
       await visit(page, "/issues/2026-04-30/pages/1", locale);
-      const zones = page.getByRole("group", { name: /版面热区/ }).getByRole("link");
+      const zones = page.getByRole("group", { name: say(/版面热区/, /Article regions/)(locale) }).getByRole("link");
       await expect(zones.first()).toBeVisible();
       const zoneCount = await zones.count();
       expect(zoneCount).toBeGreaterThan(0);
 
       // The text alternative of the 版面: every zone's article is in the page's list of articles.
-      const list = page.getByRole("region", { name: /本版文章/ }).getByRole("listitem");
+      const list = page.getByRole("region", { name: say(/本版文章/, /Articles on this page/)(locale) }).getByRole("listitem");
       const listed = await list.getByRole("link").allTextContents();
       const zoned = new Set(await zones.evaluateAll((links) => links.map((a) => a.getAttribute("aria-label"))));
       expect(listed.length).toBeGreaterThan(0);
