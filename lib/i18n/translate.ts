@@ -1,7 +1,10 @@
-import { createTranslator } from "next-intl";
+import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "next-intl";
 import { PAPER_TIME_ZONE } from "@/lib/dates";
 import { defaultLocale, LOCALE_COOKIE, localeOr, type Locale } from "./config";
-import { catalogs, type Namespace } from "./messages";
+import { catalogs, type Messages } from "./messages";
+
+/** "common", "common.header", … : any level of the catalog, as next-intl's own getTranslations takes. */
+export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
 
 /**
  * Translators for code that is not a page or component: server actions, route
@@ -9,7 +12,7 @@ import { catalogs, type Namespace } from "./messages";
  * request), so Vitest can call them too.
  */
 export function translatorFor<N extends Namespace>(locale: Locale, namespace: N) {
-  return createTranslator({ locale, messages: catalogs[locale], namespace, timeZone: PAPER_TIME_ZONE });
+  return createTranslator<Messages, N>({ locale, messages: catalogs[locale], namespace, timeZone: PAPER_TIME_ZONE });
 }
 
 /**
