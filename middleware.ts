@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { todayInPaperZone } from "@/lib/dates";
+import { malformedActionRequest } from "@/lib/action-request";
 import { LOCALE_COOKIE, localeOr } from "@/lib/i18n/config";
 import { hasSessionCookie } from "@/lib/session-cookie";
 
@@ -10,8 +11,14 @@ import { hasSessionCookie } from "@/lib/session-cookie";
  * route handler and server action asks lib/access.ts itself. Security headers
  * come from next.config.ts for every response.
  */
-export function middleware(request: NextRequest) {
+export async function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+
+  // Server-action calls only (see the matcher): a body React's client would never send is a 400, not Next's 500.
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const malformed = await malformedActionRequest(request);
+    if (malformed) return new NextResponse(`Bad request: ${malformed}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
 
   // A malformed %-escape in a dynamic segment makes Next answer a bare 500 before any route runs, and an
   // escaped NUL (%00) reaches the ISR cache as a file name it cannot write. Only paths with a "%" reach
@@ -60,5 +67,7 @@ export const config = {
     "/admin/:path*",
     // Reader paths with a %-escape in them: checked for malformed escapes (rare; ASCII URLs never come here).
     "/:section(q|issues|articles|archive|media|api)/:rest(.*%.*)",
+    // Server-action calls, wherever the page is: their bodies are checked before Next decodes them.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
   ],
 };

@@ -34,3 +34,16 @@ describe("lastIncludedDay", () => {
     expect(lastIncludedDay(shanghai("2026-04-01T09:30:00"))).toBe("2026年4月1日");
   });
 });
+
+describe("in English", () => {
+  it("words access and dates in English", () => {
+    expect(describeAccess({ status: "active", until: shanghai("2028-01-01T00:00:00"), source: "prepaid" }, "en")).toEqual({
+      tone: "active",
+      headline: "Subscription valid until 31 December 2027",
+      source: "Prepaid",
+      invite: false,
+    });
+    expect(describeAccess({ status: "none" }, "en").headline).toBe("You do not have a subscription yet");
+    expect(lastIncludedDay(new Date("2026-03-31T16:00:00Z"), "en")).toBe("31 March 2026");
+  });
+});

@@ -2,7 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { emailField, newPasswordField } from "@/lib/account-schemas";
-import { validatedAction } from "@/lib/actions";
+import { FORBIDDEN, localizeState, validatedAction } from "@/lib/actions";
 import { captureLogs } from "@/lib/log";
 
 const form = (fields: Record<string, string>) => {
@@ -68,6 +68,18 @@ describe("validatedAction", () => {
     expect(await failing({}, form({ email: "a@example.test", password: "long enough password" }))).toEqual({
       error: "不行",
       values: { email: "a@example.test" },
+    });
+  });
+});
+
+describe("localizeState", () => {
+  it("puts the default-language messages into the reader's language and leaves others", () => {
+    const state = { error: FORBIDDEN, fieldErrors: { email: ["请输入有效的邮箱地址"], name: ["太长"] }, values: { email: "x" } };
+    expect(localizeState(state, "zh-CN")).toBe(state);
+    expect(localizeState(state, "en")).toEqual({
+      error: "You do not have permission to do this",
+      fieldErrors: { email: ["Please enter a valid email address"], name: ["太长"] },
+      values: { email: "x" },
     });
   });
 });

@@ -1,7 +1,9 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { GENERIC_FAILURE } from "@/lib/auth-messages";
+import { localizeFieldErrors, localizeMessage } from "@/lib/account-schemas";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
+import { translatorFor, requestLocale } from "@/lib/i18n/translate";
 import type { Role } from "@/lib/roles";
 import type { UserRow } from "@/lib/users";
 import { logger } from "@/lib/log";
@@ -13,7 +15,8 @@ const log = logger.child({ module: "action" });
  * the form with zod, returns field errors instead of throwing, echoes safe
  * fields back so the form keeps them, and turns any unexpected exception into
  * a logged, generic error instead of a 500. Next's redirect() and notFound()
- * still go through.
+ * still go through. Messages written in the default language (the schemas',
+ * and this module's own) reach the reader in their language (localizeState).
  */
 export type ActionState = {
   error?: string;
@@ -50,33 +53,55 @@ type Handler<S extends z.ZodType, Extra extends unknown[]> = (
   ...extra: Extra
 ) => Promise<ActionState | void>;
 
+/**
+ * The state with every message the catalogs know in the default language put
+ * into `locale`: the zod schemas' messages, and the shared refusals below that
+ * lib code returns as they are (FORBIDDEN). Text already in `locale` passes.
+ */
+export function localizeState(state: ActionState, locale: Locale): ActionState {
+  if (locale === defaultLocale) return state;
+  return {
+    ...state,
+    ...(state.error !== undefined && { error: localizeMessage(state.error, locale) }),
+    ...(state.message !== undefined && { message: localizeMessage(state.message, locale) }),
+    ...(state.fieldErrors && { fieldErrors: localizeFieldErrors(state.fieldErrors, locale) }),
+  };
+}
+
 async function run<S extends z.ZodType>(
   schema: S,
   formData: FormData,
   handle: (data: z.output<S>) => Promise<ActionState | void>,
   guard?: () => Promise<ActionState | null>,
 ): Promise<ActionState> {
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "account.actions");
+  // React's client always sends the form; anything else was crafted by hand.
+  if (!(formData instanceof FormData)) return { error: t("malformedRequest") };
   const fields = formFields(formData);
   const values = echoableValues(fields);
   try {
     // Who is calling is settled before the input is looked at: a refused caller learns nothing about the form.
     const refused = guard ? await guard() : null;
-    if (refused) return refused;
+    if (refused) return localizeState(refused, locale);
     const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error);
-      return {
-        error: flat.formErrors[0] ?? "请检查填写的内容",
-        fieldErrors: flat.fieldErrors as Record<string, string[]>,
-        values,
-      };
+      return localizeState(
+        {
+          error: flat.formErrors[0] ?? t("checkForm"),
+          fieldErrors: flat.fieldErrors as Record<string, string[]>,
+          values,
+        },
+        locale,
+      );
     }
     const result = (await handle(parsed.data)) ?? { ok: true };
-    return result.ok ? result : { values, ...result };
+    return localizeState(result.ok ? result : { values, ...result }, locale);
   } catch (error) {
     unstable_rethrow(error);
     log.error({ err: error }, "Server action failed unexpectedly");
-    return { error: GENERIC_FAILURE, values };
+    return { error: t("genericFailure"), values };
   }
 }
 
@@ -85,8 +110,13 @@ export function validatedAction<S extends z.ZodType>(schema: S, handler: Handler
     run(schema, formData, (data) => handler(data, formData));
 }
 
-export const SIGN_IN_REQUIRED = "请先登录";
-export const FORBIDDEN = "您没有权限执行此操作";
+/**
+ * Shared refusals, in the default language: lib code returns them as they are
+ * and run() above puts them into the reader's language.
+ */
+const defaultText = translatorFor(defaultLocale, "account.actions");
+export const SIGN_IN_REQUIRED = defaultText("signInRequired");
+export const FORBIDDEN = defaultText("forbidden");
 
 /**
  * Like validatedAction, for a signed-in user, checked before the form is

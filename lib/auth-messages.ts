@@ -1,17 +1,18 @@
 import { AuthError, type CredentialsSignin } from "@auth/core/errors";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/translate";
 
 /**
  * What readers are told when signing in does not work. One wording for a wrong
  * password whether or not the account exists, so the message reveals nothing.
+ * Each function takes the reader's language (the default when left out).
  */
-export const WRONG_PASSWORD = "邮箱或密码不正确";
-export const WRONG_CODE = "登录码不正确,请检查后重试";
-export const CODE_EXPIRED = "登录码已失效,请重新获取登录邮件";
-export const LINK_EXPIRED = "登录链接已失效或已被使用,请重新获取登录邮件";
-export const GENERIC_FAILURE = "系统繁忙,请稍后再试";
+const auth = (locale: Locale) => translatorFor(locale, "account.auth");
 
-export const signInThrottledMessage = (minutes: number) => `登录尝试过多,请 ${minutes} 分钟后再试`;
-export const tooManyRequestsMessage = (minutes: number) => `操作过于频繁,请 ${minutes} 分钟后再试`;
+export const GENERIC_FAILURE = translatorFor(defaultLocale, "account.actions")("genericFailure");
+
+export const signInThrottledMessage = (minutes: number, locale: Locale = defaultLocale) => auth(locale)("throttled", { minutes });
+export const tooManyRequestsMessage = (minutes: number, locale: Locale = defaultLocale) => auth(locale)("tooManyRequests", { minutes });
 
 /** The minutes of a "throttled:N" code, or null for any other code. */
 export function throttledMinutes(code: unknown): number | null {
@@ -22,22 +23,23 @@ export function throttledMinutes(code: unknown): number | null {
 export type SignInMethod = "password" | "code" | "link";
 
 /** The message for a CredentialsSignin code (from a thrown error, or from /login?code= after a direct API post). */
-export function credentialsMessage(code: unknown, method: SignInMethod): string {
+export function credentialsMessage(code: unknown, method: SignInMethod, locale: Locale = defaultLocale): string {
   const minutes = throttledMinutes(code);
-  if (minutes !== null) return signInThrottledMessage(minutes);
-  if (code === "code_expired") return method === "link" ? LINK_EXPIRED : CODE_EXPIRED;
-  return method === "password" ? WRONG_PASSWORD : WRONG_CODE;
+  if (minutes !== null) return signInThrottledMessage(minutes, locale);
+  const t = auth(locale);
+  if (code === "code_expired") return method === "link" ? t("linkExpired") : t("codeExpired");
+  return method === "password" ? t("wrongPassword") : t("wrongCode");
 }
 
 /** The reader-facing message for an error thrown by Auth.js `signIn`, or null if it is not a sign-in refusal. */
-export function signInErrorMessage(error: unknown, method: SignInMethod): string | null {
+export function signInErrorMessage(error: unknown, method: SignInMethod, locale: Locale = defaultLocale): string | null {
   if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") return null;
-  return credentialsMessage((error as CredentialsSignin).code, method);
+  return credentialsMessage((error as CredentialsSignin).code, method, locale);
 }
 
 /** For /login?error=…&code=…, where Auth.js sends a browser that posted to its API directly. */
-export function loginPageNotice(error: unknown, code: unknown): string | null {
+export function loginPageNotice(error: unknown, code: unknown, locale: Locale = defaultLocale): string | null {
   if (typeof error !== "string" || !error) return null;
-  if (error === "CredentialsSignin") return credentialsMessage(code, "password");
-  return "登录未成功,请重试";
+  if (error === "CredentialsSignin") return credentialsMessage(code, "password", locale);
+  return auth(locale)("signInFailed");
 }

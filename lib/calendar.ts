@@ -3,6 +3,8 @@ import { asc, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { issues, pauses, publication, scheduleChanges } from "@/db/schema";
 import { todayInPaperZone, type IsoDate } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { nextIssueInfo, type NextIssueInfo } from "@/lib/next-issue";
 import { classifyDay, nextIssue, type Schedule } from "@/lib/schedule";
 
@@ -54,10 +56,13 @@ export async function nextIssueDefaults(today = todayInPaperZone()): Promise<{ d
   return nextIssue(last, last?.date ?? today, schedule);
 }
 
-/** Why an issue may not be dated or scheduled on `date` without an explicit override, or null when it may. */
-export async function issueDateProblem(date: IsoDate): Promise<string | null> {
+/**
+ * Why an issue may not be dated or scheduled on `date` without an explicit
+ * override, or null when it may. In `locale`, or the request's language.
+ */
+export async function issueDateProblem(date: IsoDate, locale?: Locale): Promise<string | null> {
   const day = classifyDay(date, await loadSchedule());
-  if (day.kind === "paused") return `该日休刊(${day.pause.reason}),不能出版`;
-  if (day.kind === "no-publication") return "该日不是出版日";
-  return null;
+  if (day.kind === "publication") return null;
+  const t = locale ? translatorFor(locale, "adminPublishing.calendar") : await requestTranslator("adminPublishing.calendar");
+  return day.kind === "paused" ? t("paused", { reason: day.pause.reason }) : t("noPublication");
 }

@@ -3,6 +3,8 @@ import { asc, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { articleReadsDaily, articles, issues, pages } from "@/db/schema";
 import { addDays, PAPER_TIME_ZONE, todayInPaperZone, type IsoDate } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { money } from "@/lib/i18n/format";
 
 /**
  * The figures on the staff overview (/admin). Editorial figures (today's
@@ -77,9 +79,11 @@ export async function monthlyRecurringRevenueFen(): Promise<number> {
   return Number(rows<{ mrr: number }>(result)[0]?.mrr ?? 0);
 }
 
-/** ¥1,234.50 from fen. */
-export const formatYuan = (fen: number): string =>
-  `¥${(Math.round(fen) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** ¥1,234.50 from fen (the Chinese UI); the English UI writes money as lib/i18n/format.ts does. */
+export const formatYuan = (fen: number, locale: Locale = "zh-CN"): string =>
+  locale === "zh-CN"
+    ? `¥${(Math.round(fen) / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+    : money(Math.round(fen), locale);
 
 export type DayCount = { day: IsoDate; count: number };
 export type NewVsEnded = { day: IsoDate; started: number; ended: number };

@@ -1,4 +1,7 @@
-import { addDays, chineseMonthDay, isIsoDate, type IsoDate } from "@/lib/dates";
+import { addDays, isIsoDate, type IsoDate } from "@/lib/dates";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
+import { paperMonthDay } from "@/lib/i18n/format";
+import { translatorFor } from "@/lib/i18n/translate";
 import { publicationDaysBetween, weekdaysOn, type Schedule } from "@/lib/schedule";
 
 /**
@@ -60,13 +63,11 @@ export function publicationDaysByYear(range: HoldRange, schedule: Schedule): Map
 
 export const overlaps = (a: HoldRange, b: HoldRange): boolean => a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
 
-const span = (r: HoldRange) => (r.startsOn === r.endsOn ? chineseMonthDay(r.startsOn) : `${chineseMonthDay(r.startsOn)}至${chineseMonthDay(r.endsOn)}`);
-
 /**
  * Checks a requested hold against every rule, in the order a reader would fix
  * them, and returns the first problem with the field it belongs to, or the
  * publication days the hold covers. `existing` are the reader's other holds
- * that are not canceled.
+ * that are not canceled. Messages are in `locale` (Chinese by default).
  */
 export function checkHold(input: {
   range: { startsOn: string; endsOn: string };
@@ -74,12 +75,16 @@ export function checkHold(input: {
   schedule: Schedule;
   policy: HoldPolicy;
   existing: readonly HoldRange[];
+  locale?: Locale;
 }): HoldVerdict {
-  const { range, today, schedule, policy, existing } = input;
-  if (!isIsoDate(range.startsOn)) return { ok: false, field: "startsOn", message: "请填写有效的开始日期" };
-  if (!isIsoDate(range.endsOn)) return { ok: false, field: "endsOn", message: "请填写有效的结束日期" };
-  if (range.endsOn < range.startsOn) return { ok: false, field: "endsOn", message: "结束日期不能早于开始日期" };
-  if (range.endsOn > addDays(today, MAX_DAYS_AHEAD)) return { ok: false, field: "endsOn", message: "只能预约一年之内的暂停投递" };
+  const { range, today, schedule, policy, existing, locale = defaultLocale } = input;
+  const t = translatorFor(locale, "adminPeople.holdRules");
+  const day = (iso: IsoDate) => paperMonthDay(iso, locale);
+  const span = (r: HoldRange) => (r.startsOn === r.endsOn ? day(r.startsOn) : t("range", { start: day(r.startsOn), end: day(r.endsOn) }));
+  if (!isIsoDate(range.startsOn)) return { ok: false, field: "startsOn", message: t("invalidStart") };
+  if (!isIsoDate(range.endsOn)) return { ok: false, field: "endsOn", message: t("invalidEnd") };
+  if (range.endsOn < range.startsOn) return { ok: false, field: "endsOn", message: t("endBeforeStart") };
+  if (range.endsOn > addDays(today, MAX_DAYS_AHEAD)) return { ok: false, field: "endsOn", message: t("tooFar") };
 
   // With a lead of 0 the count below would let a past start through; a hold never starts today or earlier.
   if (range.startsOn <= today || publicationDaysBefore(range.startsOn, today, schedule) < policy.leadPublicationDays) {
@@ -87,15 +92,15 @@ export function checkHold(input: {
     return {
       ok: false,
       field: "startsOn",
-      message: `暂停投递需至少提前 ${policy.leadPublicationDays} 个出版日申请${earliest ? `,最早可从${chineseMonthDay(earliest)}起暂停` : ""}`,
+      message: earliest ? t("leadEarliest", { lead: policy.leadPublicationDays, date: day(earliest) }) : t("lead", { lead: policy.leadPublicationDays }),
     };
   }
 
   const days = publicationDaysBetween(range.startsOn, range.endsOn, schedule);
-  if (days.length === 0) return { ok: false, field: null, message: "所选日期内没有出版日(休刊日本就不出报),无需暂停投递" };
+  if (days.length === 0) return { ok: false, field: null, message: t("noPublicationDays") };
 
   const clash = existing.find((h) => overlaps(h, range));
-  if (clash) return { ok: false, field: null, message: `与您已有的暂停投递(${span(clash)})日期重叠` };
+  if (clash) return { ok: false, field: null, message: t("overlap", { range: span(clash) }) };
 
   const requested = publicationDaysByYear(range, schedule);
   for (const [year, wanted] of requested) {
@@ -105,7 +110,7 @@ export function checkHold(input: {
       return {
         ok: false,
         field: null,
-        message: `每年最多暂停 ${allowance} 个出版日(${policy.maxWeeksPerYear} 周)。${year}年已暂停 ${used} 个,本次 ${wanted.length} 个,超出上限`,
+        message: t("allowance", { allowance, weeks: policy.maxWeeksPerYear, year, used, wanted: wanted.length }),
       };
     }
   }

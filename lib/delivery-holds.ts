@@ -5,6 +5,7 @@ import { deliveryHolds, issues, plans, publication, subscriptions, users } from 
 import { LIVE_SUBSCRIPTION_STATUSES } from "@/lib/billing/checkout";
 import { loadSchedule } from "@/lib/calendar";
 import { addDays, todayInPaperZone, type IsoDate } from "@/lib/dates";
+import { requestLocale, requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { checkHold, earliestHoldStart, expectedIssues, type ExpectedIssue, type HoldField, type HoldPolicy } from "@/lib/delivery-hold-rules";
 import { publicationDaysBetween, type Schedule } from "@/lib/schedule";
 
@@ -26,6 +27,7 @@ export type HoldView = {
 };
 export type PlaceHoldResult = { ok: true; hold: HoldView } | { ok: false; field: HoldField | null; message: string };
 
+/** The refusal in Chinese (tests compare with it); readers get it in their language. */
 export const NOT_PRINT_SUBSCRIBER = "暂停投递仅适用于生效中的纸质版订阅";
 
 const DEFAULT_POLICY: HoldPolicy = { leadPublicationDays: 2, maxWeeksPerYear: 5 };
@@ -80,18 +82,18 @@ function view(row: typeof deliveryHolds.$inferSelect, today: IsoDate, schedule: 
  * not block the foreign-key checks of other tables that point at the user.
  */
 export async function placeHold(userId: string, range: { startsOn: string; endsOn: string }, today: IsoDate = todayInPaperZone()): Promise<PlaceHoldResult> {
-  const [schedule, policy, known] = await Promise.all([loadSchedule(), loadHoldPolicy(), knownIssues()]);
+  const [schedule, policy, known, locale] = await Promise.all([loadSchedule(), loadHoldPolicy(), knownIssues(), requestLocale()]);
   const db = await getDb();
   return db.transaction(async (tx) => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
     const subscription = await printSubscriptionIn(tx, userId);
-    if (!subscription) return { ok: false as const, field: null, message: NOT_PRINT_SUBSCRIBER };
+    if (!subscription) return { ok: false as const, field: null, message: translatorFor(locale, "adminPeople.holdRules")("notPrintSubscriber") };
 
     const existing = await tx
       .select({ startsOn: deliveryHolds.startsOn, endsOn: deliveryHolds.endsOn })
       .from(deliveryHolds)
       .where(and(eq(deliveryHolds.userId, userId), isNull(deliveryHolds.canceledAt)));
-    const verdict = checkHold({ range, today, schedule, policy, existing });
+    const verdict = checkHold({ range, today, schedule, policy, existing, locale });
     if (!verdict.ok) return verdict;
 
     const [row] = await tx
@@ -116,9 +118,10 @@ export async function cancelHold(userId: string, holdId: number, today: IsoDate 
     .from(deliveryHolds)
     .where(and(eq(deliveryHolds.id, holdId), eq(deliveryHolds.userId, userId)))
     .limit(1);
-  if (!hold) return { ok: false, message: "没有找到这条暂停投递" };
-  if (hold.canceledAt) return { ok: false, message: "这条暂停投递已经取消" };
-  return { ok: false, message: "暂停投递已经开始或已结束,不能再取消。如需提前恢复投递,请致电订阅热线。" };
+  const t = await requestTranslator("adminPeople.holdRules");
+  if (!hold) return { ok: false, message: t("notFound") };
+  if (hold.canceledAt) return { ok: false, message: t("alreadyCanceled") };
+  return { ok: false, message: t("alreadyStarted") };
 }
 
 /** The reader's holds, newest first, each with the publication days (and expected issues) it covers. */

@@ -5,10 +5,12 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { staffInvitations, users } from "@/db/schema";
 import { currentRole, forgetAccess } from "@/lib/access";
-import { emailField, newPasswordField } from "@/lib/account-schemas";
+import { emailField, localizeFieldErrors, localizeMessage, newPasswordField, validationMessage } from "@/lib/account-schemas";
 import { recordAudit } from "@/lib/audit";
 import { formatPaperTime } from "@/lib/issues-admin";
 import { env } from "@/lib/env";
+import { defaultLocale } from "@/lib/i18n/config";
+import { requestLocale, translatorFor } from "@/lib/i18n/translate";
 import type { Mail } from "@/lib/mail";
 import { staffInvitationMail } from "@/lib/mail/staff-templates";
 import { portalLink } from "@/lib/mail/templates";
@@ -27,16 +29,18 @@ export type StaffRole = "editor" | "admin";
 export type InvitationRow = typeof staffInvitations.$inferSelect;
 type Failure = { error: string; fieldErrors?: Record<string, string[]> };
 
-const ONLY_ADMINS = "只有管理员可以邀请员工";
-export const ALREADY_STAFF = "该邮箱的账户已是员工,可在员工列表中修改其角色";
-export const INVALID_INVITATION = "邀请链接无效或已失效";
-export const WRONG_ACCOUNT = "此邀请是发给另一个邮箱的。请先退出当前账户,再打开邀请链接";
+/** Messages go out in the reader's language (the default outside a request, e.g. in tests). */
+const messages = async () => translatorFor(await requestLocale(), "account.invitations");
+const defaultText = translatorFor(defaultLocale, "account.invitations");
+export const ALREADY_STAFF = defaultText("alreadyStaff");
+export const INVALID_INVITATION = defaultText("invalid");
+export const WRONG_ACCOUNT = defaultText("wrongAccount");
 
 export const hashInvitationToken = (token: string): string => createHash("sha256").update(token).digest("hex");
 
 export const invitationSchema = z.object({
   email: emailField,
-  role: z.enum(["editor", "admin"], { error: "请选择角色:编辑或管理员" }),
+  role: z.enum(["editor", "admin"], { error: validationMessage("roleRequired") }),
 });
 
 const summary = (row: Pick<InvitationRow, "email" | "role" | "expiresAt">) => ({ email: row.email, role: row.role, expiresAt: row.expiresAt.toISOString() });
@@ -49,11 +53,15 @@ export type CreatedInvitation = { ok: true; invitation: InvitationRow; token: st
  * only the newest link works.
  */
 export async function createInvitation(actorId: string, input: unknown, now = new Date()): Promise<CreatedInvitation | Failure> {
-  if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "account.invitations");
+  const checkForm = translatorFor(locale, "account.actions")("checkForm");
+  if ((await currentRole(actorId)) !== "admin") return { error: t("onlyAdmins") };
   const parsed = invitationSchema.safeParse(input);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
-    return { error: flat.formErrors[0] ?? "请检查填写的内容", fieldErrors: flat.fieldErrors as Record<string, string[]> };
+    const formError = flat.formErrors[0];
+    return { error: formError ? localizeMessage(formError, locale) : checkForm, fieldErrors: localizeFieldErrors(flat.fieldErrors, locale) };
   }
   const { email, role } = parsed.data;
   const token = randomBytes(32).toString("base64url");
@@ -61,7 +69,7 @@ export async function createInvitation(actorId: string, input: unknown, now = ne
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<{ invitation: InvitationRow } | Failure> => {
     const [existing] = await tx.select({ role: users.role }).from(users).where(eq(users.email, email)).limit(1);
-    if (existing && existing.role !== "member") return { error: "请检查填写的内容", fieldErrors: { email: [ALREADY_STAFF] } };
+    if (existing && existing.role !== "member") return { error: checkForm, fieldErrors: { email: [t("alreadyStaff")] } };
     const replaced = await tx
       .update(staffInvitations)
       .set({ revokedAt: now })
@@ -94,7 +102,8 @@ export async function createInvitation(actorId: string, input: unknown, now = ne
 
 /** Revokes an open invitation; its link stops working at once. */
 export async function revokeInvitation(actorId: string, invitationId: number, now = new Date()): Promise<{ ok: true } | Failure> {
-  if ((await currentRole(actorId)) !== "admin") return { error: "只有管理员可以撤回邀请" };
+  const t = await messages();
+  if ((await currentRole(actorId)) !== "admin") return { error: t("onlyAdminsRevoke") };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -102,7 +111,7 @@ export async function revokeInvitation(actorId: string, invitationId: number, no
       .set({ revokedAt: now })
       .where(and(eq(staffInvitations.id, invitationId), isNull(staffInvitations.acceptedAt), isNull(staffInvitations.revokedAt)))
       .returning();
-    if (!row) return { error: "该邀请已被接受、撤回或不存在" };
+    if (!row) return { error: t("revokeGone") };
     await recordAudit(tx, {
       actorId,
       action: "staff.invite.revoke",
@@ -161,14 +170,8 @@ function stateOf(row: InvitationRow, now: Date): InvitationView["state"] {
   return row.expiresAt.getTime() <= now.getTime() ? "expired" : "usable";
 }
 
-const STATE_REFUSAL: Record<Exclude<InvitationView["state"], "usable">, string> = {
-  accepted: "这份邀请已经被接受过了。请直接登录",
-  revoked: "这份邀请已被撤回,请联系管理员重新邀请",
-  expired: "这份邀请已过期,请联系管理员重新邀请",
-};
-
 export const newAccountSchema = z.object({
-  name: z.string().trim().min(1, "请填写姓名").max(50, "姓名不能超过 50 个字符"),
+  name: z.string().trim().min(1, validationMessage("staffNameRequired")).max(50, validationMessage("staffNameTooLong")),
   password: newPasswordField,
 });
 
@@ -185,21 +188,23 @@ export async function acceptInvitation(
   { viewerId, name, password }: { viewerId: string | null; name?: string; password?: string },
   now = new Date(),
 ): Promise<AcceptResult> {
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "account.invitations");
   const view = await inspectInvitation(token, now);
-  if (!view) return { error: INVALID_INVITATION };
-  if (view.state !== "usable") return { error: STATE_REFUSAL[view.state] };
+  if (!view) return { error: t("invalid") };
+  if (view.state !== "usable") return { error: t(`states.${view.state}`) };
 
   const db = await getDb();
   if (viewerId) {
     const [viewer] = await db.select({ email: users.email }).from(users).where(eq(users.id, viewerId)).limit(1);
-    if (viewer && normalizeEmail(viewer.email) !== view.email) return { error: WRONG_ACCOUNT };
+    if (viewer && normalizeEmail(viewer.email) !== view.email) return { error: t("wrongAccount") };
   }
   // Hashed before the transaction: bcrypt takes a while and must not hold row locks.
   let passwordHash: string | null = null;
   if (!view.hasAccount) {
     const parsed = newAccountSchema.safeParse({ name: name ?? "", password: password ?? "" });
     if (!parsed.success) {
-      return { error: "请填写姓名并设置密码", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+      return { error: t("nameAndPassword"), fieldErrors: localizeFieldErrors(z.flattenError(parsed.error).fieldErrors, locale) };
     }
     name = parsed.data.name;
     passwordHash = await hashPassword(parsed.data.password);
@@ -207,7 +212,7 @@ export async function acceptInvitation(
 
   let result: AcceptResult;
   try {
-    result = await acceptInTx(token, name ?? null, passwordHash, now);
+    result = await acceptInTx(token, name ?? null, passwordHash, now, t);
   } catch (error) {
     if (error instanceof Refusal) return { error: error.message };
     throw error;
@@ -219,7 +224,13 @@ export async function acceptInvitation(
 /** Thrown inside the transaction so that it rolls back (a returned failure would commit). */
 class Refusal extends Error {}
 
-async function acceptInTx(token: string, name: string | null, passwordHash: string | null, now: Date): Promise<AcceptResult> {
+async function acceptInTx(
+  token: string,
+  name: string | null,
+  passwordHash: string | null,
+  now: Date,
+  t: ReturnType<typeof translatorFor<"account.invitations">>,
+): Promise<AcceptResult> {
   const db = await getDb();
   return db.transaction(async (tx): Promise<AcceptResult> => {
     // The atomic claim: of two posts racing each other, only one finds accepted_at still empty.
@@ -235,7 +246,7 @@ async function acceptInTx(token: string, name: string | null, passwordHash: stri
         ),
       )
       .returning();
-    if (!invitation) return { error: INVALID_INVITATION };
+    if (!invitation) return { error: t("invalid") };
     const role = invitation.role as StaffRole;
 
     const [account] = await tx.select().from(users).where(eq(users.email, invitation.email)).limit(1);
@@ -251,7 +262,7 @@ async function acceptInTx(token: string, name: string | null, passwordHash: stri
       if (!account.emailVerified) await tx.update(users).set({ emailVerified: now }).where(eq(users.id, account.id));
     } else {
       // The account was deleted after the page was shown: the form must ask for a name and password.
-      if (!passwordHash) throw new Refusal("请刷新页面,填写姓名并设置密码");
+      if (!passwordHash) throw new Refusal(t("refreshPage"));
       const [created] = await tx
         .insert(users)
         .values({ email: invitation.email, name, passwordHash, role, emailVerified: now, createdAt: now })

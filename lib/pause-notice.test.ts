@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NOTICE_TEXT } from "@/db/seed/front-page";
-import { bannerPause, bannerSentence, draftPauseNotice, noPublicationDayWarning, noticeDate, pauseRangeText } from "./pause-notice";
+import { bannerNextLabel, bannerPause, bannerSentence, draftPauseNotice, noPublicationDayWarning, noticeDate, pauseRangeText } from "./pause-notice";
 import type { Schedule } from "./schedule";
 
 const monThu: Schedule = { weekdays: [1, 4], changes: [], pauses: [] };
@@ -88,5 +88,15 @@ describe("bannerPause", () => {
     expect(bannerSentence({ ...b, current: false }, "2026-04-30")).toBe("本报5月4日休刊(劳动节),5月7日恢复出报。");
     expect(bannerSentence({ ...b, current: true }, "2026-05-04")).toBe("本报今日休刊(劳动节),5月7日恢复出报。");
     expect(bannerSentence({ ...b, current: false }, "2026-05-05")).toBe("本报5月4日休刊(劳动节)已结束,5月7日恢复出报。");
+  });
+
+  it("says it in English too", () => {
+    const b = { startsOn: "2026-05-04", endsOn: "2026-05-04", reason: "劳动节", resumesOn: "2026-05-07" };
+    expect(bannerSentence({ ...b, current: false }, "2026-04-30", "en")).toBe("No issue on 4 May (劳动节); the paper is back on 7 May.");
+    expect(bannerSentence({ ...b, current: true }, "2026-05-04", "en")).toBe("No issue today (劳动节); the paper is back on 7 May.");
+    expect(bannerSentence({ ...b, current: false }, "2026-05-05", "en")).toBe("The pause on 4 May (劳动节) is over; the paper is back on 7 May.");
+    expect(bannerSentence({ ...b, endsOn: "2026-05-06", resumesOn: null, current: false }, "2026-04-30", "en")).toBe("No issue from 4 May to 6 May (劳动节).");
+    expect(bannerNextLabel("2026-05-07")).toBe("5月7日 星期四");
+    expect(bannerNextLabel("2026-05-07", "en")).toBe("Thursday 7 May");
   });
 });

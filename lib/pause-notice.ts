@@ -1,4 +1,7 @@
 import { addDays, chineseDate, chineseMonthDay, type IsoDate } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { paperMonthDay, paperWeekday } from "@/lib/i18n/format";
+import { translatorFor } from "@/lib/i18n/translate";
 import { announcementDay } from "@/lib/next-issue";
 import { isScheduledWeekday, nextPublicationDay, type PauseLike, type Schedule } from "@/lib/schedule";
 
@@ -21,10 +24,6 @@ export function pauseRangeText(startsOn: IsoDate, endsOn: IsoDate): string {
   const start = chineseDate(startsOn);
   return startsOn === endsOn ? start : `${start}至${followingDate(endsOn, startsOn)}`;
 }
-
-/** The same range without the year, for the banner and short lines: "5月4日", "10月1日至10月8日". */
-export const shortRangeText = (startsOn: IsoDate, endsOn: IsoDate): string =>
-  startsOn === endsOn ? chineseMonthDay(startsOn) : `${chineseMonthDay(startsOn)}至${chineseMonthDay(endsOn)}`;
 
 export type NoticeInput = {
   startsOn: IsoDate;
@@ -96,10 +95,27 @@ export function bannerPause<P extends PauseLike & { announceOn?: IsoDate | null 
   return null;
 }
 
-/** The banner's sentence: "本报5月4日休刊(劳动节),5月7日恢复出报。" */
-export function bannerSentence(b: { startsOn: IsoDate; endsOn: IsoDate; reason: string; resumesOn: IsoDate | null; current: boolean }, today: IsoDate): string {
-  const when = b.current && b.startsOn === b.endsOn ? "今日" : shortRangeText(b.startsOn, b.endsOn);
-  const over = today > b.endsOn;
-  const resume = b.resumesOn ? `,${chineseMonthDay(b.resumesOn)}恢复出报` : "";
-  return `本报${when}休刊(${b.reason})${over ? "已结束" : ""}${resume}。`;
+/**
+ * The banner's sentence, in the reader's language: "本报5月4日休刊(劳动节),5月7日恢复出报。",
+ * "No issue on 4 May (劳动节); the paper is back on 7 May." The reason is the staff's text as entered.
+ */
+export function bannerSentence(
+  b: { startsOn: IsoDate; endsOn: IsoDate; reason: string; resumesOn: IsoDate | null; current: boolean },
+  today: IsoDate,
+  locale: Locale = "zh-CN",
+): string {
+  const t = translatorFor(locale, "reader");
+  const day = (iso: IsoDate) => paperMonthDay(iso, locale);
+  const days =
+    b.current && b.startsOn === b.endsOn
+      ? t("pauseDays.today")
+      : b.startsOn === b.endsOn
+        ? t("pauseDays.one", { date: day(b.startsOn) })
+        : t("pauseDays.many", { from: day(b.startsOn), to: day(b.endsOn) });
+  const resume = b.resumesOn ? t("banner.resume", { date: day(b.resumesOn) }) : "";
+  return t(today > b.endsOn ? "banner.sentenceOver" : "banner.sentence", { days, reason: b.reason, resume });
 }
+
+/** The banner's next issue: "5月7日 星期四", "Thursday 7 May". */
+export const bannerNextLabel = (date: IsoDate, locale: Locale = "zh-CN"): string =>
+  translatorFor(locale, "reader.banner")("nextLabel", { date: paperMonthDay(date, locale), weekday: paperWeekday(date, locale) });

@@ -8,8 +8,10 @@ import { publication, scheduleChanges } from "@/db/schema";
 import { currentRole } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { PAPER_TIME_ZONE, todayInPaperZone } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { forgetMeterSettings, METER_MAX, type MeterSettings } from "@/lib/metering";
-import { weekdaysOn } from "@/lib/schedule";
+import { WEEKDAY_KEYS, weekdaysOn } from "@/lib/schedule";
 import { logger } from "@/lib/log";
 import { deleteObject, putObject } from "@/lib/storage";
 
@@ -26,15 +28,22 @@ const log = logger.child({ module: "publication" });
 export type PublicationRow = typeof publication.$inferSelect;
 type Failure = { error: string; fieldErrors?: Record<string, string[]> };
 
+/** The refusal in Chinese (what tests compare with); the functions answer in the caller's language. */
 export const ONLY_ADMINS = "只有管理员可以修改报社资料";
 export const LOGO_MAX_WIDTH = 800;
 
-const text = (label: string, max: number, min = 1) =>
-  z
-    .string({ error: `请填写${label}` })
+/** Messages for the profile and metering forms, in the request's language (Chinese outside a request). */
+type ErrorsT = ReturnType<typeof translatorFor<"adminPublishing.settings.errors">>;
+const errorsT = () => requestTranslator("adminPublishing.settings.errors");
+
+const text = (t: ErrorsT, field: "name" | "slogan" | "cnNumber" | "sponsor" | "publisher" | "hotline", max: number, min = 1) => {
+  const label = t(`fields.${field}`);
+  return z
+    .string({ error: t("required", { label }) })
     .trim()
-    .min(min, `请填写${label}`)
-    .max(max, `${label}不能超过 ${max} 个字符`);
+    .min(min, t("required", { label }))
+    .max(max, t("tooLong", { label, max }));
+};
 
 /** A valid IANA name. */
 export function isIanaTimeZone(zone: string): boolean {
@@ -65,20 +74,21 @@ export function isPaperEquivalentZone(zone: string): boolean {
   return true;
 }
 
-export const publicationSettingsSchema = z.object({
-  name: text("报纸名称", 40),
-  slogan: text("口号", 200, 0),
-  cnNumber: text("国内统一连续出版物号", 30).regex(/^CN\s?\d{2}-\d{4}(\/[A-Z0-9]{1,4})?$/i, "格式如 CN 15-0042 或 CN 11-0001/F"),
-  sponsor: text("主管主办单位", 100),
-  publisher: text("出版单位", 100),
-  hotline: text("新闻热线", 40).regex(/^[0-9()（）+\-\s转,、]{5,40}$/, "请填写电话号码,如 (0471) 3122969"),
-  timeZone: z
-    .string({ error: "请填写时区,如 Asia/Shanghai" })
-    .trim()
-    .refine(isIanaTimeZone, "不是有效的 IANA 时区名称,如 Asia/Shanghai")
-    .refine(isPaperEquivalentZone, "本系统按北京时间计算出版日和定时出版,只能使用与 Asia/Shanghai 相同的时区"),
-});
-export type PublicationSettingsInput = z.input<typeof publicationSettingsSchema>;
+export const publicationSettingsSchema = (t: ErrorsT) =>
+  z.object({
+    name: text(t, "name", 40),
+    slogan: text(t, "slogan", 200, 0),
+    cnNumber: text(t, "cnNumber", 30).regex(/^CN\s?\d{2}-\d{4}(\/[A-Z0-9]{1,4})?$/i, t("cnNumberFormat")),
+    sponsor: text(t, "sponsor", 100),
+    publisher: text(t, "publisher", 100),
+    hotline: text(t, "hotline", 40).regex(/^[0-9()（）+\-\s转,、]{5,40}$/, t("hotlineFormat")),
+    timeZone: z
+      .string({ error: t("timeZoneRequired") })
+      .trim()
+      .refine(isIanaTimeZone, t("timeZoneInvalid"))
+      .refine(isPaperEquivalentZone, t("timeZoneNotBeijing")),
+  });
+export type PublicationSettingsInput = z.input<ReturnType<typeof publicationSettingsSchema>>;
 
 const PROFILE_KEYS = ["name", "slogan", "cnNumber", "sponsor", "publisher", "hotline", "timeZone"] as const;
 
@@ -92,17 +102,18 @@ const pick = (row: PublicationRow) => Object.fromEntries(PROFILE_KEYS.map((k) =>
 
 /** Saves the profile; the audit entry holds only the fields that changed. */
 export async function updatePublicationProfile(actorId: string, input: unknown): Promise<{ ok: true; changed: string[] } | Failure> {
-  if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
-  const parsed = publicationSettingsSchema.safeParse(input);
+  const t = await errorsT();
+  if ((await currentRole(actorId)) !== "admin") return { error: t("onlyAdmins") };
+  const parsed = publicationSettingsSchema(t).safeParse(input);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
-    return { error: flat.formErrors[0] ?? "请检查填写的内容", fieldErrors: flat.fieldErrors as Record<string, string[]> };
+    return { error: flat.formErrors[0] ?? (await checkForm()), fieldErrors: flat.fieldErrors as Record<string, string[]> };
   }
   const next = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(publication).limit(1).for("update");
-    if (!row) return { error: "报社资料缺失:请先运行 npm run db:seed" };
+    if (!row) return { error: t("missing") };
     const before = pick(row);
     const changed = PROFILE_KEYS.filter((k) => before[k] !== next[k]);
     if (changed.length === 0) return { ok: true as const, changed: [] };
@@ -119,9 +130,11 @@ export async function updatePublicationProfile(actorId: string, input: unknown):
   });
 }
 
+const checkForm = async () => (await requestTranslator("adminPublishing.common"))("checkForm");
+
 /** A whole number of articles a month, 0 (off) to METER_MAX; a form sends it as text. */
-const allowance = (label: string) => {
-  const message = `${label}请填写 0 到 ${METER_MAX} 的整数(0 表示关闭)`;
+const allowance = (t: ErrorsT, field: "anonymousPerMonth" | "memberPerMonth") => {
+  const message = t("allowance", { label: t(`fields.${field}`), max: METER_MAX });
   return z.preprocess(
     (v) => (typeof v === "string" && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : v),
     z.number({ error: message }).int(message).min(0, message).max(METER_MAX, message),
@@ -129,24 +142,26 @@ const allowance = (label: string) => {
 };
 
 /** Metered free articles (lib/metering.ts): how many subscriber-only articles a month readers without a subscription may read. */
-export const meteringSchema = z.object({
-  anonymousPerMonth: allowance("未登录读者每月免费篇数"),
-  memberPerMonth: allowance("注册读者每月免费篇数"),
-});
+export const meteringSchema = (t: ErrorsT) =>
+  z.object({
+    anonymousPerMonth: allowance(t, "anonymousPerMonth"),
+    memberPerMonth: allowance(t, "memberPerMonth"),
+  });
 
 /** Saves the metering allowances (admins only); the audit entry holds only the ones that changed. */
 export async function updateMetering(actorId: string, input: unknown): Promise<{ ok: true; changed: (keyof MeterSettings)[] } | Failure> {
-  if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
-  const parsed = meteringSchema.safeParse(input);
+  const t = await errorsT();
+  if ((await currentRole(actorId)) !== "admin") return { error: t("onlyAdmins") };
+  const parsed = meteringSchema(t).safeParse(input);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
-    return { error: flat.formErrors[0] ?? "请检查填写的内容", fieldErrors: flat.fieldErrors as Record<string, string[]> };
+    return { error: flat.formErrors[0] ?? (await checkForm()), fieldErrors: flat.fieldErrors as Record<string, string[]> };
   }
   const next = parsed.data;
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(publication).limit(1).for("update");
-    if (!row) return { error: "报社资料缺失:请先运行 npm run db:seed" };
+    if (!row) return { error: t("missing") };
     const before: MeterSettings = { anonymousPerMonth: row.meterAnonymousPerMonth, memberPerMonth: row.meterMemberPerMonth };
     const changed = (["anonymousPerMonth", "memberPerMonth"] as const).filter((k) => before[k] !== next[k]);
     if (changed.length === 0) return { ok: true as const, changed: [] };
@@ -175,7 +190,7 @@ export async function updateMetering(actorId: string, input: unknown): Promise<{
  * deleted only after the change committed.
  */
 export async function replaceLogo(actorId: string, upload: Buffer): Promise<{ ok: true; logoKey: string } | Failure> {
-  if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
+  if ((await currentRole(actorId)) !== "admin") return { error: (await errorsT())("onlyAdmins") };
   // Loaded here, not at the top: the reader footer imports this module, and sharp is heavy.
   const { processImage } = await import("@/lib/uploads/image");
   const image = await processImage(upload, { maxWidth: LOGO_MAX_WIDTH });
@@ -195,7 +210,7 @@ export async function replaceLogo(actorId: string, upload: Buffer): Promise<{ ok
 
 /** Back to the drawn masthead. */
 export async function removeLogo(actorId: string): Promise<{ ok: true } | Failure> {
-  if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
+  if ((await currentRole(actorId)) !== "admin") return { error: (await errorsT())("onlyAdmins") };
   const previous = await swapLogoKey(actorId, null);
   if (previous) await deleteObject(previous).catch((err) => log.error({ err, key: previous }, "Old logo not deleted"));
   return { ok: true };
@@ -206,6 +221,8 @@ async function swapLogoKey(actorId: string, key: string | null, size?: { width: 
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ id: publication.id, logoKey: publication.logoKey }).from(publication).limit(1).for("update");
     if (!row) throw new Error("The publication profile is missing: run `npm run db:seed`.");
+    // Removing a logo that is not there changes nothing, and leaves no audit entry claiming it did.
+    if (key === null && row.logoKey === null) return null;
     await tx.update(publication).set({ logoKey: key, updatedAt: new Date() }).where(eq(publication.id, row.id));
     await recordAudit(tx, {
       actorId,
@@ -222,11 +239,23 @@ async function swapLogoKey(actorId: string, key: string | null, size?: { width: 
 /** The logo's public URL; the key's random part in the query lets browsers cache it for good. */
 export const logoUrl = (logoKey: string | null): string | null => (logoKey ? `/media/logo?v=${encodeURIComponent(logoKey.replace(/^publication\/logo-/, ""))}` : null);
 
-const WEEKDAY_NAMES = ["", "一", "二", "三", "四", "五", "六", "日"];
+/**
+ * Weekdays as a list in `locale`, in the order given: "周一、周四" · "Monday and Thursday".
+ * Pure (no cookie): cached reader pages pass their own locale.
+ */
+export function weekdayList(weekdays: readonly number[], locale: Locale = "zh-CN"): string {
+  const t = translatorFor(locale, "adminPublishing.weekdays");
+  const names = weekdays.map((d) => t(WEEKDAY_KEYS[d - 1] ?? "mon"));
+  return locale === "zh-CN" ? names.join("、") : new Intl.ListFormat("en-GB", { type: "conjunction" }).format(names);
+}
 
-/** 每周一、周四出版 */
-export const weekdaysText = (weekdays: readonly number[]): string =>
-  weekdays.length === 7 ? "每日出版" : weekdays.length === 0 ? "出版日待定" : `每周${[...weekdays].sort().map((d, i) => `${i ? "周" : ""}${WEEKDAY_NAMES[d]}`).join("、")}出版`;
+/** 每周一、周四出版 · Published every Monday and Thursday. Pure, like weekdayList: the reader footer calls it with the page's locale. */
+export function weekdaysText(weekdays: readonly number[], locale: Locale = "zh-CN"): string {
+  const t = translatorFor(locale, "adminPublishing.weekdays");
+  if (weekdays.length === 7) return t("daily");
+  if (weekdays.length === 0) return t("undecided");
+  return t("every", { days: weekdayList([...weekdays].sort(), locale) });
+}
 
 export type FooterFacts = Pick<PublicationRow, "name" | "cnNumber" | "sponsor" | "publisher" | "hotline"> & { weekdays: readonly number[] };
 

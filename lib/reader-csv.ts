@@ -9,6 +9,8 @@ import { emailField } from "@/lib/account-schemas";
 import { recordAudit } from "@/lib/audit";
 import { COMP_NOTE_MAX, compReference } from "@/lib/billing/comp";
 import { addDays, isIsoDate, PAPER_TIME_ZONE } from "@/lib/dates";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
+import { requestLocale, translatorFor } from "@/lib/i18n/translate";
 import { instantToWallTime } from "@/lib/issues-admin";
 
 /**
@@ -36,7 +38,11 @@ export const NAME_MAX = 100;
 export const OPEN_ENDED = "open";
 const BATCH = 1000;
 
+/** The refusal in Chinese (tests compare with it); callers get it in their language. */
 export const ONLY_ADMINS_IMPORT = "只有管理员可以导入读者";
+
+/** Messages about the file, in the language of the admin who uploaded it. */
+const messagesIn = (locale: Locale) => translatorFor(locale, "adminPeople.readerCsv");
 
 export type ImportRow = {
   line: number;
@@ -74,23 +80,25 @@ export const endOfPaperDay = (iso: string): Date => new Date(`${addDays(iso, 1)}
 
 const emptyReport = (fileError: string | null): ImportReport => ({ fileError, rows: 0, problems: [], newAccounts: 0, existingAccounts: 0, compsToGrant: 0 });
 
-/** Reads and checks every row without the database. */
-export function parseReaderCsv(text: string, now = new Date()): { fileError: string | null; rows: ImportRow[]; problems: RowProblem[] } {
-  if (text.length > IMPORT_MAX_BYTES) return { fileError: `文件过大(最多 ${IMPORT_MAX_BYTES / 1024 / 1024} MB)`, rows: [], problems: [] };
+/** Reads and checks every row without the database; problems are worded in `locale`. */
+export function parseReaderCsv(text: string, now = new Date(), locale: Locale = defaultLocale): { fileError: string | null; rows: ImportRow[]; problems: RowProblem[] } {
+  const t = messagesIn(locale);
+  if (text.length > IMPORT_MAX_BYTES) return { fileError: t("tooLarge", { mb: IMPORT_MAX_BYTES / 1024 / 1024 }), rows: [], problems: [] };
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
     const e = error as { lines?: number; code?: string };
-    return { fileError: `CSV 格式错误${e.lines ? `(第${e.lines}行附近)` : ""}:${e.code === "CSV_QUOTE_NOT_CLOSED" ? "引号没有闭合" : "无法解析"}`, rows: [], problems: [] };
+    const reason = e.code === "CSV_QUOTE_NOT_CLOSED" ? t("quoteNotClosed") : t("unparsable");
+    return { fileError: e.lines ? t("badFormatNear", { line: e.lines, reason }) : t("badFormat", { reason }), rows: [], problems: [] };
   }
   const [header, ...body] = records;
   const headerCells = header?.record.map((c) => c.trim().toLowerCase()) ?? [];
   if (headerCells.join(",") !== IMPORT_COLUMNS.join(",")) {
-    return { fileError: `第一行必须是表头 ${IMPORT_COLUMNS.join(",")}(当前为:${headerCells.join(",").slice(0, 80) || "空"})`, rows: [], problems: [] };
+    return { fileError: t("badHeader", { header: IMPORT_COLUMNS.join(","), found: headerCells.join(",").slice(0, 80) || t("emptyHeader") }), rows: [], problems: [] };
   }
-  if (body.length === 0) return { fileError: "文件中没有数据行", rows: [], problems: [] };
-  if (body.length > IMPORT_MAX_ROWS) return { fileError: `一次最多导入 ${IMPORT_MAX_ROWS} 行,此文件有 ${body.length} 行`, rows: [], problems: [] };
+  if (body.length === 0) return { fileError: t("noRows"), rows: [], problems: [] };
+  if (body.length > IMPORT_MAX_ROWS) return { fileError: t("tooManyRows", { max: IMPORT_MAX_ROWS, count: body.length }), rows: [], problems: [] };
 
   const rows: ImportRow[] = [];
   const problems: RowProblem[] = [];
@@ -102,35 +110,35 @@ export function parseReaderCsv(text: string, now = new Date()): { fileError: str
     const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
     const messages: string[] = [];
     const [rawEmail = "", rawName = "", rawUntil = "", rawNote = ""] = record;
-    if (record.length !== IMPORT_COLUMNS.length) messages.push(`应为 ${IMPORT_COLUMNS.length} 列,此行有 ${record.length} 列`);
+    if (record.length !== IMPORT_COLUMNS.length) messages.push(t("columnCount", { expected: IMPORT_COLUMNS.length, count: record.length }));
 
     const parsedEmail = emailField.safeParse(rawEmail);
     const email = parsedEmail.success ? parsedEmail.data : rawEmail.trim().toLowerCase();
-    if (!parsedEmail.success) messages.push(email ? "邮箱地址无效" : "缺少邮箱");
+    if (!parsedEmail.success) messages.push(email ? t("invalidEmail") : t("missingEmail"));
     else {
       const first = firstLineOf.get(email);
-      if (first !== undefined) messages.push(`邮箱与第${first}行重复`);
+      if (first !== undefined) messages.push(t("duplicateEmail", { line: first }));
       else firstLineOf.set(email, line);
     }
 
     const name = rawName.trim();
-    if (name.length > NAME_MAX) messages.push(`姓名过长(最多 ${NAME_MAX} 个字符)`);
-    if (/[\u0000-\u001f\u007f]/.test(name)) messages.push("姓名含有换行或控制字符");
+    if (name.length > NAME_MAX) messages.push(t("nameTooLong", { max: NAME_MAX }));
+    if (/[\u0000-\u001f\u007f]/.test(name)) messages.push(t("nameControl"));
 
     const until = rawUntil.trim();
     let compUntil: Date | null | undefined;
     if (!until) compUntil = undefined;
     else if (until.toLowerCase() === OPEN_ENDED) compUntil = null;
-    else if (!isIsoDate(until)) messages.push("赠阅截止日期无效(应为 YYYY-MM-DD、open 或留空)");
+    else if (!isIsoDate(until)) messages.push(t("invalidUntil"));
     else {
       compUntil = endOf.get(until) ?? endOfPaperDay(until);
       endOf.set(until, compUntil);
-      if (compUntil.getTime() <= now.getTime()) messages.push("赠阅截止日期已过");
+      if (compUntil.getTime() <= now.getTime()) messages.push(t("untilPast"));
     }
 
     const note = rawNote.trim();
-    if (note.length > COMP_NOTE_MAX) messages.push(`备注过长(最多 ${COMP_NOTE_MAX} 个字符)`);
-    if (note && !until) messages.push("备注只随赠阅记录:请填写 comp_until,或删去备注");
+    if (note.length > COMP_NOTE_MAX) messages.push(t("noteTooLong", { max: COMP_NOTE_MAX }));
+    if (note && !until) messages.push(t("noteWithoutComp"));
 
     if (messages.length) problems.push({ line, email: email.slice(0, 254), messages });
     else rows.push({ line, email, name: name || null, compUntil, note });
@@ -171,10 +179,14 @@ async function refusedImport(actorId: string): Promise<boolean> {
   return actor?.role !== "admin";
 }
 
-/** The dry run: what an import of this file would do, and every problem by line. Writes nothing. */
-export async function checkReaderImport(actorId: string, text: string, now = new Date()): Promise<ImportReport | { error: string }> {
-  if (await refusedImport(actorId)) return { error: ONLY_ADMINS_IMPORT };
-  const parsed = parseReaderCsv(text, now);
+/**
+ * The dry run: what an import of this file would do, and every problem by line. Writes nothing.
+ * Messages are in `locale`, by default the language of this request (Chinese outside one).
+ */
+export async function checkReaderImport(actorId: string, text: string, now = new Date(), locale?: Locale): Promise<ImportReport | { error: string }> {
+  const lang = locale ?? (await requestLocale());
+  if (await refusedImport(actorId)) return { error: messagesIn(lang)("onlyAdmins") };
+  const parsed = parseReaderCsv(text, now, lang);
   const db = await getDb();
   return report(parsed, parsed.fileError ? new Map() : await existingEmails(db, parsed.rows.map((r) => r.email)));
 }
@@ -201,13 +213,20 @@ function isUniqueViolation(error: unknown): boolean {
  * Imports the file when it is clean, checked again here (not trusted from an
  * earlier dry run): all rows or none, one transaction, one audit entry.
  */
-export async function importReaders(actorId: string, text: string, { fileName = "readers.csv" }: { fileName?: string } = {}, now = new Date()): Promise<ImportResult> {
-  if (await refusedImport(actorId)) return { error: ONLY_ADMINS_IMPORT };
-  const parsed = parseReaderCsv(text, now);
+export async function importReaders(
+  actorId: string,
+  text: string,
+  { fileName = "readers.csv", locale }: { fileName?: string; locale?: Locale } = {},
+  now = new Date(),
+): Promise<ImportResult> {
+  const lang = locale ?? (await requestLocale());
+  const t = messagesIn(lang);
+  if (await refusedImport(actorId)) return { error: t("onlyAdmins") };
+  const parsed = parseReaderCsv(text, now, lang);
   if (parsed.fileError || parsed.problems.length) {
     const db = await getDb();
     const checked = report(parsed, parsed.fileError ? new Map() : await existingEmails(db, parsed.rows.map((r) => r.email)));
-    return { error: "文件有错误,没有导入任何读者。请修改后重新检查。", report: checked };
+    return { error: t("fileHasErrors"), report: checked };
   }
   const db = await getDb();
   const touched: string[] = [];
@@ -251,7 +270,7 @@ export async function importReaders(actorId: string, text: string, { fileName = 
     return { ok: true, report: done, compUserIds: touched };
   } catch (error) {
     // Someone registered one of these addresses after the check: nothing was written; checking again shows them as existing.
-    if (isUniqueViolation(error)) return { error: "导入期间有邮箱被注册,没有导入任何读者。请重新检查后再导入。" };
+    if (isUniqueViolation(error)) return { error: t("raced") };
     throw error;
   }
 }

@@ -3,8 +3,10 @@ import { and, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm"
 import { getDb } from "@/db/client";
 import { accessWindows, billingCustomers, gifts, payments, plans, signIns, subscriptions, users } from "@/db/schema";
 import { summarizeAccess, windowContains, type AccessSummary, type AccessWindowLike } from "@/lib/access-rule";
-import { accessSourceLabels, lastIncludedDay } from "@/lib/account-access-view";
-import { chineseDate, dateInZone } from "@/lib/dates";
+import { dateInZone } from "@/lib/dates";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
+import { paperDate } from "@/lib/i18n/format";
+import { translatorFor } from "@/lib/i18n/translate";
 import type { Role } from "@/lib/roles";
 
 /**
@@ -17,21 +19,25 @@ export const READERS_PER_PAGE = 50;
 export const SEARCH_MAX_LENGTH = 100;
 
 export type AccessSource = AccessWindowLike["source"];
-export const sourceLabel = (source: AccessSource): string => accessSourceLabels[source];
+export const sourceLabel = (source: AccessSource, locale: Locale = defaultLocale): string => translatorFor(locale, "adminPeople.readerAccess")(`sources.${source}`);
 
-export const roleText: Record<Role, string> = { member: "读者", editor: "编辑", admin: "管理员" };
+/** Windows end at an exclusive instant (midnight after the last day): the day shown is the one before it. */
+const lastIncludedDay = (endExclusive: Date, locale: Locale): string => paperDate(dateInZone(new Date(endExclusive.getTime() - 1)), locale);
 
 /** A short line for staff: "订阅 · 至2026年12月31日", "赠送 · 长期", "已于…到期", "无". */
-export function describeReaderAccess(access: AccessSummary): { active: boolean; text: string } {
+export function describeReaderAccess(access: AccessSummary, locale: Locale = defaultLocale): { active: boolean; text: string } {
+  const t = translatorFor(locale, "adminPeople.readerAccess");
   switch (access.status) {
-    case "active":
-      return { active: true, text: `${sourceLabel(access.source)} · ${access.until ? `至${lastIncludedDay(access.until)}` : "长期"}` };
+    case "active": {
+      const source = sourceLabel(access.source, locale);
+      return { active: true, text: access.until ? t("activeUntil", { source, date: lastIncludedDay(access.until, locale) }) : t("activeOpen", { source }) };
+    }
     case "lapsed":
-      return { active: false, text: `已于${lastIncludedDay(access.endedAt)}到期(${sourceLabel(access.source)})` };
+      return { active: false, text: t("lapsed", { date: lastIncludedDay(access.endedAt, locale), source: sourceLabel(access.source, locale) }) };
     case "upcoming":
-      return { active: false, text: `将于${chineseDate(dateInZone(access.startsAt))}开始(${sourceLabel(access.source)})` };
+      return { active: false, text: t("upcoming", { date: paperDate(dateInZone(access.startsAt), locale), source: sourceLabel(access.source, locale) }) };
     case "none":
-      return { active: false, text: "无" };
+      return { active: false, text: t("none") };
   }
 }
 
@@ -133,7 +139,7 @@ function parseCompReference(reference: string | null): { actorId: string | null;
 }
 
 /** Everything an admin needs to help one reader, read from our database only (Stripe is not called). */
-export async function readerDetail(userId: string, now = new Date()): Promise<ReaderDetail | null> {
+export async function readerDetail(userId: string, now = new Date(), locale: Locale = defaultLocale): Promise<ReaderDetail | null> {
   if (!isReaderId(userId)) return null;
   const db = await getDb();
   const [reader] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
@@ -210,24 +216,26 @@ export async function readerDetail(userId: string, now = new Date()): Promise<Re
     }
   }
   const giftById = new Map(claimed.map((g) => [g.id, g]));
+  const t = translatorFor(locale, "adminPeople.readerAccess.reference");
 
   const windows: ReaderWindow[] = windowRows.map(({ window: w, planName }) => {
     let referenceText = w.reference ?? "";
-    if (w.source === "subscription") referenceText = `Stripe 订阅 ${w.reference ?? ""}`;
-    else if (w.source === "prepaid") referenceText = `${planName ?? "预付"} · 付款 ${w.reference ?? ""}`;
+    const reference = w.reference ?? "";
+    if (w.source === "subscription") referenceText = t("subscription", { reference });
+    else if (w.source === "prepaid") referenceText = t("prepaid", { plan: planName ?? t("prepaidPlan"), reference });
     else if (w.source === "gift") {
       const giftId = Number(/^gift:(\d+)$/.exec(w.reference ?? "")?.[1]);
       const gift = giftById.get(giftId);
-      referenceText = gift ? `礼物 #${gift.id}(${gift.planName},来自 ${gift.buyerEmail})` : `礼物 ${w.reference ?? ""}`;
+      referenceText = gift ? t("gift", { id: gift.id, plan: gift.planName, buyer: gift.buyerEmail }) : t("giftUnknown", { reference });
     } else {
       const { actorId, note } = parseCompReference(w.reference);
-      const by = actorId ? (grantors.get(actorId) ?? "已删除的账户") : "未知";
-      referenceText = `由 ${by} 赠送${note ? `:${note}` : ""}`;
+      const by = actorId ? (grantors.get(actorId) ?? t("deletedAccount")) : t("unknown");
+      referenceText = note ? t("compWithNote", { by, note }) : t("comp", { by });
     }
     return {
       id: w.id,
       source: w.source,
-      sourceLabel: sourceLabel(w.source),
+      sourceLabel: sourceLabel(w.source, locale),
       startsAt: w.startsAt,
       endsAt: w.endsAt,
       reference: w.reference,

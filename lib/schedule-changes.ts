@@ -6,6 +6,7 @@ import { issues, scheduleChanges } from "@/db/schema";
 import { currentRole } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
 import { isIsoDate, todayInPaperZone, type IsoDate } from "@/lib/dates";
+import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { isStaff } from "@/lib/roles";
 
 /**
@@ -15,26 +16,31 @@ import { isStaff } from "@/lib/roles";
  */
 export type ScheduleChangeResult = { ok: true; effectiveFrom: IsoDate } | { error: string; fieldErrors?: Record<string, string[]> };
 
-export const scheduleChangeSchema = z.object({
-  effectiveFrom: z.string().refine(isIsoDate, "请填写有效日期(YYYY-MM-DD)"),
-  weekdays: z
-    .array(z.coerce.number().int().min(1).max(7))
-    .min(1, "至少选择一个出版日")
-    .max(7)
-    .transform((days) => [...new Set(days)].sort()),
-});
+type ErrorsT = ReturnType<typeof translatorFor<"adminPublishing.schedule.errors">>;
+
+export const scheduleChangeSchema = (t: ErrorsT) =>
+  z.object({
+    effectiveFrom: z.string().refine(isIsoDate, t("invalidDate")),
+    weekdays: z
+      .array(z.coerce.number().int().min(1).max(7))
+      .min(1, t("pickWeekday"))
+      .max(7)
+      .transform((days) => [...new Set(days)].sort()),
+  });
 
 const LOCK_KEY = 0x5ced01;
 
 export async function addScheduleChange(actorId: string, input: unknown, now = new Date()): Promise<ScheduleChangeResult> {
-  if (!isStaff((await currentRole(actorId)) ?? undefined)) return { error: "只有编辑和管理员可以修改出版日程" };
-  const parsed = scheduleChangeSchema.safeParse(input);
+  const t = await requestTranslator("adminPublishing.schedule.errors");
+  if (!isStaff((await currentRole(actorId)) ?? undefined)) return { error: t("onlyStaff") };
+  const parsed = scheduleChangeSchema(t).safeParse(input);
   if (!parsed.success) {
-    return { error: "请检查填写的内容", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
+    const checkForm = (await requestTranslator("adminPublishing.common"))("checkForm");
+    return { error: checkForm, fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> };
   }
   const { effectiveFrom, weekdays } = parsed.data;
   const today = todayInPaperZone(now);
-  if (effectiveFrom <= today) return { error: "新日程最早从明天起生效", fieldErrors: { effectiveFrom: ["新日程最早从明天起生效"] } };
+  if (effectiveFrom <= today) return { error: t("notBeforeTomorrow"), fieldErrors: { effectiveFrom: [t("notBeforeTomorrow")] } };
   const db = await getDb();
   return db.transaction(async (tx): Promise<ScheduleChangeResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY}::bigint)`);
@@ -45,7 +51,7 @@ export async function addScheduleChange(actorId: string, input: unknown, now = n
       .orderBy(desc(issues.date))
       .limit(1);
     if (published) {
-      const message = `${published.date} 已有已出版的报纸(总第${published.number}期),新日程只能从其后开始`;
+      const message = t("publishedAfter", { date: published.date, number: published.number });
       return { error: message, fieldErrors: { effectiveFrom: [message] } };
     }
     await tx
@@ -59,7 +65,8 @@ export async function addScheduleChange(actorId: string, input: unknown, now = n
 
 /** Withdraws a change that has not taken effect yet. */
 export async function deleteScheduleChange(actorId: string, id: number, now = new Date()): Promise<ScheduleChangeResult> {
-  if (!isStaff((await currentRole(actorId)) ?? undefined)) return { error: "只有编辑和管理员可以修改出版日程" };
+  const t = await requestTranslator("adminPublishing.schedule.errors");
+  if (!isStaff((await currentRole(actorId)) ?? undefined)) return { error: t("onlyStaff") };
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
     const [deleted] = await tx
@@ -69,5 +76,5 @@ export async function deleteScheduleChange(actorId: string, id: number, now = ne
     if (deleted) await recordAudit(tx, { actorId, action: "schedule.change.delete", entity: "schedule_change", entityId: deleted.effectiveFrom, before: deleted });
     return deleted;
   });
-  return row ? { ok: true, effectiveFrom: row.effectiveFrom } : { error: "只能撤回尚未生效的日程变更" };
+  return row ? { ok: true, effectiveFrom: row.effectiveFrom } : { error: t("onlyFuture") };
 }

@@ -17,6 +17,9 @@ export type DayKind =
 
 const SEARCH_LIMIT_DAYS = 366 * 2;
 
+/** The catalog keys (adminPublishing.weekdays) of the ISO weekdays: WEEKDAY_KEYS[n - 1] names day n (1 = Monday). */
+export const WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
 /** The ISO weekdays (1 = Monday) the paper appears on, as they were on `date`. */
 export function weekdaysOn(date: IsoDate, schedule: Pick<Schedule, "weekdays" | "changes">): readonly number[] {
   let current: ScheduleChange | undefined;

@@ -88,6 +88,17 @@ describe("issue metadata", () => {
     expect(home.alternates?.canonical).toBe("/");
     expect(JSON.stringify([meta, pageMeta, home])).not.toContain(MARKER);
   });
+
+  it("words the English pages' metadata in English, around the paper's own text", async () => {
+    const issue = (await issueByDate("2026-04-30"))!;
+    const pages = await issueContents(issue.id);
+    const meta = issueShareMetadata(issue, site, { page: pages[2]!, headlines: ["甲", "乙"] }, "en");
+    expect(meta.title).toBe(`Page 3, ${pages[2]!.name} · 30 April 2026, issue No. 1253`);
+    expect(String(meta.description)).toBe(`财信报, 30 April 2026, issue No. 1253, page 3, ${pages[2]!.name}: 甲; 乙`);
+    expect(meta.openGraph).toMatchObject({ siteName: "财信报 e-edition", locale: "en_GB" });
+    expect(homeShareMetadata(issue, site, [], "en").title).toBe("Today's issue");
+    expect(homeShareMetadata(null, site, [], "en").title).toBe("Today's issue");
+  });
 });
 
 describe("share image", () => {

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
-import { chineseDate, chineseWeekday, type IsoDate } from "@/lib/dates";
+import { chineseDate, type IsoDate } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { paperDate, paperWeekday } from "@/lib/i18n/format";
+import { translatorFor } from "@/lib/i18n/translate";
 import { SHARE_IMAGE_SIZE, type ShareCard } from "@/lib/share-image";
 
 /**
@@ -7,6 +10,10 @@ import { SHARE_IMAGE_SIZE, type ShareCard } from "@/lib/share-image";
  * what the public page shows: headline block, the teaser (first paragraph) and
  * the issue's facts. Callers pass an article view made for the public
  * (lib/reading.ts getArticleForPublic), whose summary is the teaser.
+ *
+ * The words around the paper's own text follow the page's language (`locale`,
+ * Chinese by default). The share card image stays Chinese: its address
+ * (/og/…) is one for both languages, and its headline is Chinese anyway.
  */
 
 export type Site = { appUrl: string; paperName: string };
@@ -39,25 +46,38 @@ const issueTime = (issue: IssueFacts) => {
   return `${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 };
 
-export const issueDateLine = (issue: { date: IsoDate; number: number }, page?: PageFacts) =>
-  [`${chineseDate(issue.date)} ${chineseWeekday(issue.date)}`, `总第${issue.number}期`, page && `第${page.number}版 ${page.name}`].filter(Boolean).join(" · ");
+const words = (locale: Locale) => translatorFor(locale, "reader.share");
 
-function shared(site: Site, input: { title: string; description: string; canonical: string; image: string; imageAlt: string }): Metadata {
+export function issueDateLine(issue: { date: IsoDate; number: number }, page?: PageFacts, locale: Locale = "zh-CN"): string {
+  const t = words(locale);
+  return [
+    t("dateWithWeekday", { date: paperDate(issue.date, locale), weekday: paperWeekday(issue.date, locale) }),
+    t("issueNumber", { number: issue.number }),
+    page && t("pageWithName", { number: page.number, name: page.name }),
+  ]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+function shared(site: Site, locale: Locale, input: { title: string; description: string; canonical: string; image: string; imageAlt: string }): Metadata {
   const image = { url: input.image, width: SHARE_IMAGE_SIZE.width, height: SHARE_IMAGE_SIZE.height, alt: input.imageAlt, type: "image/png" };
+  const t = words(locale);
   return {
     metadataBase: new URL(site.appUrl),
     title: input.title,
     description: input.description,
     alternates: { canonical: input.canonical },
-    openGraph: { title: input.title, description: input.description, url: input.canonical, siteName: `${site.paperName} 数字报`, locale: "zh_CN", images: [image] },
+    openGraph: { title: input.title, description: input.description, url: input.canonical, siteName: t("siteName", { paper: site.paperName }), locale: t("ogLocale"), images: [image] },
     twitter: { card: "summary_large_image", title: input.title, description: input.description, images: [image] },
   };
 }
 
-export function articleShareMetadata(article: ShareableArticle, site: Site): Metadata {
+export function articleShareMetadata(article: ShareableArticle, site: Site, locale: Locale = "zh-CN"): Metadata {
+  const t = words(locale);
   const canonical = `/articles/${article.id}`;
-  const description = clip(article.summary || `${site.paperName} ${issueDateLine(article.issue, article.page)}`);
-  const base = shared(site, { title: article.title, description, canonical, image: `/og/articles/${article.id}`, imageAlt: `${site.paperName}:${article.title}` });
+  const description = clip(article.summary || `${site.paperName} ${issueDateLine(article.issue, article.page, locale)}`);
+  const imageAlt = t("articleImageAlt", { paper: site.paperName, title: article.title });
+  const base = shared(site, locale, { title: article.title, description, canonical, image: `/og/articles/${article.id}`, imageAlt });
   return {
     ...base,
     ...(article.byline ? { authors: [{ name: article.byline }] } : {}),
@@ -72,24 +92,30 @@ export function articleShareMetadata(article: ShareableArticle, site: Site): Met
 }
 
 /** An issue, or one 版 of it when `page` is given. `headlines` are the titles printed on it (public). */
-export function issueShareMetadata(issue: IssueFacts, site: Site, options: { page?: PageFacts; headlines: string[] }): Metadata {
+export function issueShareMetadata(issue: IssueFacts, site: Site, options: { page?: PageFacts; headlines: string[] }, locale: Locale = "zh-CN"): Metadata {
   const { page, headlines } = options;
-  const when = `${chineseDate(issue.date)} 总第${issue.number}期`;
-  const title = page ? `第${page.number}版 ${page.name} · ${when}` : when;
+  const t = words(locale);
+  const when = t("issueTitle", { date: paperDate(issue.date, locale), number: issue.number });
+  const title = page ? t("pageTitle", { number: page.number, name: page.name, issue: when }) : when;
   const canonical = page ? `/issues/${issue.date}/pages/${page.number}` : `/issues/${issue.date}`;
-  const description = clip(`${site.paperName}${when}${page ? `第${page.number}版${page.name}` : ""}${headlines.length ? `:${headlines.join(";")}` : ""}`);
+  const description = clip(
+    t("issueDescription", { paper: site.paperName, issue: when }) +
+      (page ? t("pageDescription", { number: page.number, name: page.name }) : "") +
+      (headlines.length ? t("headlinesDescription", { headlines: headlines.join(t("headlineSeparator")) }) : ""),
+  );
   const image = page ? `/og/issues/${issue.date}/pages/${page.number}` : `/og/issues/${issue.date}`;
-  const base = shared(site, { title, description, canonical, image, imageAlt: `${site.paperName} ${title}` });
+  const base = shared(site, locale, { title, description, canonical, image, imageAlt: t("issueImageAlt", { paper: site.paperName, title }) });
   return { ...base, openGraph: { ...base.openGraph, type: "article", publishedTime: issueTime(issue), section: page?.name } };
 }
 
 /** Today's page at `/`: the home page is its own canonical URL; the card is the current issue's. */
-export function homeShareMetadata(issue: IssueFacts | null, site: Site, headlines: string[]): Metadata {
-  if (!issue) return { metadataBase: new URL(site.appUrl), title: "今日报纸", alternates: { canonical: "/" } };
-  const base = issueShareMetadata(issue, site, { headlines });
+export function homeShareMetadata(issue: IssueFacts | null, site: Site, headlines: string[], locale: Locale = "zh-CN"): Metadata {
+  const title = words(locale)("today");
+  if (!issue) return { metadataBase: new URL(site.appUrl), title, alternates: { canonical: "/" } };
+  const base = issueShareMetadata(issue, site, { headlines }, locale);
   return {
     ...base,
-    title: "今日报纸",
+    title,
     alternates: { canonical: "/" },
     openGraph: { ...base.openGraph, type: "website", url: "/" },
   };

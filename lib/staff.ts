@@ -4,6 +4,7 @@ import { getDb, type Tx } from "@/db/client";
 import { users } from "@/db/schema";
 import { currentRole, forgetAccess } from "@/lib/access";
 import { recordAudit } from "@/lib/audit";
+import { requestTranslator } from "@/lib/i18n/translate";
 import type { Role } from "@/lib/roles";
 
 /**
@@ -13,9 +14,12 @@ import type { Role } from "@/lib/roles";
  */
 export type RoleChangeResult = { ok: true } | { error: string };
 
+/** The refusals in Chinese (tests compare with them); callers get them in their language (Chinese outside a request). */
 export const ONLY_ADMINS = "只有管理员可以管理员工";
 export const LAST_ADMIN_REFUSAL = "不能移除最后一位管理员,请先任命另一位管理员";
-const NO_SUCH_USER = "没有这个用户";
+
+type Refusal = "onlyAdmins" | "lastAdmin" | "noSuchUser" | "invalidRole";
+const refusal = async (key: Refusal): Promise<{ error: string }> => ({ error: (await requestTranslator("adminPeople.staff.errors"))(key) });
 
 const ROLE_VALUES: readonly Role[] = ["member", "editor", "admin"];
 
@@ -54,10 +58,10 @@ export async function setRoleInTx(tx: Tx, actorId: string | null, userId: string
     .where(eq(users.id, userId))
     .for("update")
     .limit(1);
-  if (!target) return { error: NO_SUCH_USER };
+  if (!target) return refusal("noSuchUser");
   if (target.role === role) return { ok: true };
   if (target.role === "admin" && role !== "admin" && admins.filter((id) => id !== userId).length === 0) {
-    return { error: LAST_ADMIN_REFUSAL };
+    return refusal("lastAdmin");
   }
   await tx.update(users).set({ role }).where(eq(users.id, userId));
   await recordAudit(tx, {
@@ -73,13 +77,13 @@ export async function setRoleInTx(tx: Tx, actorId: string | null, userId: string
 
 /** Makes `userId` a member, editor or admin. Admin-only; the actor's role is read from the database. */
 export async function changeUserRole(actorId: string, userId: string, role: Role): Promise<RoleChangeResult> {
-  if (!ROLE_VALUES.includes(role)) return { error: "无效的角色" };
-  if ((await currentRole(actorId)) !== "admin") return { error: ONLY_ADMINS };
+  if (!ROLE_VALUES.includes(role)) return refusal("invalidRole");
+  if ((await currentRole(actorId)) !== "admin") return refusal("onlyAdmins");
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<RoleChangeResult> => {
     // Re-checked under the admins' row locks: an admin demoted a moment ago by another admin must not act.
     const admins = await lockAdmins(tx);
-    if (!admins.includes(actorId)) return { error: ONLY_ADMINS };
+    if (!admins.includes(actorId)) return refusal("onlyAdmins");
     return setRoleInTx(tx, actorId, userId, role);
   });
   if ("ok" in result) forgetAccess(userId);

@@ -57,7 +57,8 @@ export function entryScriptsOfManifest(source) {
 /** route ("/articles/[id]") → app path ("/(reader)/articles/[id]/page"), from app-path-routes-manifest.json. */
 function appPathOf(distDir, route) {
   const routes = readJson(path.join(distDir, "app-path-routes-manifest.json"));
-  const matches = Object.entries(routes).filter(([, r]) => r === route).map(([appPath]) => appPath);
+  // Pages live under app/[locale] (one cached copy per language): "/articles/[id]" is "/[locale]/articles/[id]".
+  const matches = Object.entries(routes).filter(([, r]) => r === route || r === `/[locale]${route}`).map(([appPath]) => appPath);
   return matches.find((p) => p.endsWith("/page")) ?? matches[0] ?? null;
 }
 

@@ -1,29 +1,33 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 /** The staff sections; `adminOnly` ones are hidden from editors (and refused to them by each page). */
 const sections = [
-  { href: "/admin", label: "概览", english: "Overview", exact: true, adminOnly: false },
-  { href: "/admin/issues", label: "期次", english: "Issues", exact: false, adminOnly: false },
-  { href: "/admin/pauses", label: "休刊管理", english: "Pauses", exact: false, adminOnly: false },
-  { href: "/admin/delivery", label: "暂停投递", english: "Delivery", exact: false, adminOnly: false },
-  { href: "/admin/schedule", label: "出版日程", english: "Schedule", exact: false, adminOnly: false },
-  { href: "/admin/qr", label: "二维码", english: "QR codes", exact: false, adminOnly: false },
-  { href: "/admin/readers", label: "读者", english: "Readers", exact: false, adminOnly: true },
-  { href: "/admin/staff", label: "员工", english: "Staff", exact: false, adminOnly: true },
-  { href: "/admin/settings", label: "报社资料", english: "Settings", exact: false, adminOnly: true },
-  { href: "/admin/audit", label: "操作日志", english: "Audit log", exact: false, adminOnly: true },
+  { href: "/admin", key: "overview", exact: true, adminOnly: false },
+  { href: "/admin/issues", key: "issues", exact: false, adminOnly: false },
+  { href: "/admin/pauses", key: "pauses", exact: false, adminOnly: false },
+  { href: "/admin/delivery", key: "delivery", exact: false, adminOnly: false },
+  { href: "/admin/schedule", key: "schedule", exact: false, adminOnly: false },
+  { href: "/admin/qr", key: "qr", exact: false, adminOnly: false },
+  { href: "/admin/readers", key: "readers", exact: false, adminOnly: true },
+  { href: "/admin/staff", key: "staff", exact: false, adminOnly: true },
+  { href: "/admin/settings", key: "settings", exact: false, adminOnly: true },
+  { href: "/admin/audit", key: "audit", exact: false, adminOnly: true },
 ] as const;
 
 /** The staff nav; a client component only to mark the current section for screen readers too. */
 export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
+  const t = useTranslations("adminPeople.nav");
   return (
-    <nav aria-label="编辑后台 Admin" className="-mx-1 flex flex-wrap gap-1 text-sm">
+    <nav aria-label={t("label")} className="-mx-1 flex flex-wrap gap-1 text-sm">
       {sections.filter((s) => isAdmin || !s.adminOnly).map((s) => {
         const current = s.exact ? pathname === s.href : pathname === s.href || pathname.startsWith(`${s.href}/`);
+        // The Chinese UI shows a short English name beside each label, kept out of the accessible name.
+        const hint = t(`${s.key}.hint`);
         return (
           <Link
             key={s.href}
@@ -31,10 +35,12 @@ export function AdminNav({ isAdmin }: { isAdmin: boolean }) {
             aria-current={current ? "page" : undefined}
             className={`rounded-md px-3 py-1.5 transition ${current ? "bg-ink text-white" : "text-ink hover:bg-stone-100 hover:text-brand"}`}
           >
-            {s.label}
-            <span aria-hidden="true" className={`ml-1 text-xs ${current ? "text-white/70" : "text-muted"}`}>
-              {s.english}
-            </span>
+            {t(`${s.key}.label`)}
+            {hint ? (
+              <span aria-hidden="true" className={`ml-1 text-xs ${current ? "text-white/70" : "text-muted"}`}>
+                {hint}
+              </span>
+            ) : null}
           </Link>
         );
       })}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 
 /**
@@ -25,6 +26,7 @@ export function BarChart({
   formatLabel?: (label: string) => string;
 }) {
   const id = useId();
+  const t = useTranslations("adminQr.chart");
   const width = 600;
   const height = 180;
   const top = 12;
@@ -57,7 +59,7 @@ export function BarChart({
                 const value = s.values[i] ?? 0;
                 return value > 0 ? (
                   <rect key={s.name} x={x0 + j * barWidth} y={y(value)} width={barWidth - 0.5} height={top + plotHeight - y(value)} className={s.className}>
-                    <title>{`${label} ${s.name}:${value}`}</title>
+                    <title>{t("bar", { label, series: s.name, value: String(value) })}</title>
                   </rect>
                 ) : null;
               })}
@@ -83,7 +85,7 @@ export function BarChart({
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col">日期</th>
+            <th scope="col">{t("date")}</th>
             {series.map((s) => (
               <th key={s.name} scope="col">
                 {s.name}

@@ -1,20 +1,17 @@
+import { useTranslations } from "next-intl";
 import { BarChart } from "@/components/admin/chart-bars";
 import type { DailySeries, QrSummary, Share } from "@/lib/qr/analytics";
 
-const deviceLabel: Record<string, string> = { ios: "iOS", android: "Android", desktop: "电脑", other: "其他" };
-const inAppLabel: Record<string, string> = { wechat: "微信", alipay: "支付宝", qq: "QQ", weibo: "微博", other: "其他应用内", none: "系统浏览器" };
-const outcomeLabel: Record<string, string> = { ok: "正常", unknown: "未知", disabled: "已停用", expired: "已过期", not_yet: "未开始" };
-
 const percent = (count: number, total: number) => (total ? `${Math.round((count / total) * 100)}%` : "—");
 
-function ShareTable({ caption, shares, labels, total }: { caption: string; shares: Share[]; labels: Record<string, string>; total: number }) {
+function ShareTable({ caption, shares, labels, total, noData }: { caption: string; shares: Share[]; labels: Record<string, string>; total: number; noData: string }) {
   return (
     <table className="w-full text-left text-sm">
       <caption className="pb-1 text-left text-sm font-semibold">{caption}</caption>
       <tbody className="divide-y divide-rule">
         {shares.length === 0 ? (
           <tr>
-            <td className="py-1 text-muted">暂无数据</td>
+            <td className="py-1 text-muted">{noData}</td>
           </tr>
         ) : (
           shares.map((s) => (
@@ -36,7 +33,13 @@ function Stat({ label, english, value, hint }: { label: string; english: string;
   return (
     <div className="rounded-lg border border-rule bg-white/60 p-3">
       <dt className="text-xs text-muted">
-        {label} <span aria-hidden="true">{english}</span>
+        {label}
+        {english ? (
+          <>
+            {" "}
+            <span aria-hidden="true">{english}</span>
+          </>
+        ) : null}
       </dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums">{value}</dd>
       {hint ? <dd className="text-xs text-muted">{hint}</dd> : null}
@@ -49,29 +52,46 @@ function Stat({ label, english, value, hint }: { label: string; english: string;
  * in-app shares and the funnel for one code, a campaign or all codes.
  */
 export function QrAnalytics({ title, series, summary, days }: { title: string; series: DailySeries; summary: QrSummary; days: number }) {
+  const t = useTranslations("adminQr.analytics");
+  const deviceLabel: Record<string, string> = { ios: t("devices.ios"), android: t("devices.android"), desktop: t("devices.desktop"), other: t("devices.other") };
+  const inAppLabel: Record<string, string> = {
+    wechat: t("inApp.wechat"),
+    alipay: t("inApp.alipay"),
+    qq: t("inApp.qq"),
+    weibo: t("inApp.weibo"),
+    other: t("inApp.other"),
+    none: t("inApp.none"),
+  };
+  const outcomeLabel: Record<string, string> = {
+    ok: t("outcomes.ok"),
+    unknown: t("outcomes.unknown"),
+    disabled: t("outcomes.disabled"),
+    expired: t("outcomes.expired"),
+    not_yet: t("outcomes.notYet"),
+  };
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <Stat label="扫码次数" english="Scans" value={summary.scans} hint={`近${days}天,不含机器人`} />
-        <Stat label="独立访客" english="Visitors" value={summary.visitors} hint="按日去重" />
-        <Stat label="机器人" english="Bots" value={summary.bots} hint="单独计数" />
-        <Stat label="有来源页" english="Referrer" value={summary.withReferrer} />
-        <Stat label="注册" english="Sign-ups" value={summary.signups} hint="扫码后7天内" />
-        <Stat label="订阅" english="Subscriptions" value={summary.subscriptions} hint="扫码后7天内" />
+        <Stat label={t("scans")} english={t("scansGloss")} value={summary.scans} hint={t("scansHint", { days })} />
+        <Stat label={t("visitors")} english={t("visitorsGloss")} value={summary.visitors} hint={t("visitorsHint")} />
+        <Stat label={t("bots")} english={t("botsGloss")} value={summary.bots} hint={t("botsHint")} />
+        <Stat label={t("referrer")} english={t("referrerGloss")} value={summary.withReferrer} />
+        <Stat label={t("signups")} english={t("signupsGloss")} value={summary.signups} hint={t("signupsHint")} />
+        <Stat label={t("subscriptions")} english={t("subscriptionsGloss")} value={summary.subscriptions} hint={t("subscriptionsHint")} />
       </dl>
       <BarChart
         title={title}
-        description={`近${days}天每天的扫码次数与独立访客(北京时间,不含机器人)`}
+        description={t("chartDescription", { days })}
         labels={series.days}
         series={[
-          { name: "扫码次数", values: series.scans, className: "fill-brand", swatch: "bg-brand" },
-          { name: "独立访客", values: series.visitors, className: "fill-stone-400", swatch: "bg-stone-400" },
+          { name: t("scans"), values: series.scans, className: "fill-brand", swatch: "bg-brand" },
+          { name: t("visitors"), values: series.visitors, className: "fill-stone-400", swatch: "bg-stone-400" },
         ]}
       />
       <div className="grid gap-4 sm:grid-cols-3">
-        <ShareTable caption="设备 Devices" shares={summary.devices} labels={deviceLabel} total={summary.scans} />
-        <ShareTable caption="应用内浏览器 In-app" shares={summary.inApp} labels={inAppLabel} total={summary.scans} />
-        <ShareTable caption="结果 Outcome" shares={summary.outcomes} labels={outcomeLabel} total={summary.scans} />
+        <ShareTable caption={t("devicesCaption")} shares={summary.devices} labels={deviceLabel} total={summary.scans} noData={t("noData")} />
+        <ShareTable caption={t("inAppCaption")} shares={summary.inApp} labels={inAppLabel} total={summary.scans} noData={t("noData")} />
+        <ShareTable caption={t("outcomesCaption")} shares={summary.outcomes} labels={outcomeLabel} total={summary.scans} noData={t("noData")} />
       </div>
     </div>
   );

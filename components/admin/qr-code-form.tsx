@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState, type ReactNode } from "react";
 import { createQrCodeAction, updateQrCodeAction } from "@/app/[locale]/admin/qr/actions";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
@@ -7,21 +8,8 @@ import type { ActionState } from "@/lib/actions";
 
 export type IssueOption = { id: number; number: number; date: string; pageCount: number };
 
-const placements = [
-  ["masthead", "报头"],
-  ["issue", "期次"],
-  ["page", "版面"],
-  ["article", "稿件"],
-  ["campaign", "推广活动"],
-] as const;
-const destinations = [
-  ["landing", "自定义落地页"],
-  ["article", "稿件"],
-  ["issue", "期次"],
-  ["page", "版面"],
-  ["subscribe", "订阅页"],
-  ["external", "外部链接(https)"],
-] as const;
+const placements = ["masthead", "issue", "page", "article", "campaign"] as const;
+const destinations = ["landing", "article", "issue", "page", "subscribe", "external"] as const;
 
 function Select({
   id,
@@ -49,9 +37,11 @@ function Select({
         <label htmlFor={id} className="text-sm font-medium text-ink">
           {label}
         </label>
-        <span aria-hidden="true" className="text-xs tracking-wide text-muted">
-          {english}
-        </span>
+        {english ? (
+          <span aria-hidden="true" className="text-xs tracking-wide text-muted">
+            {english}
+          </span>
+        ) : null}
       </div>
       <select
         id={id}
@@ -80,9 +70,11 @@ function TextArea({ id, name, label, english, value, errors }: { id: string; nam
         <label htmlFor={id} className="text-sm font-medium text-ink">
           {label}
         </label>
-        <span aria-hidden="true" className="text-xs tracking-wide text-muted">
-          {english}
-        </span>
+        {english ? (
+          <span aria-hidden="true" className="text-xs tracking-wide text-muted">
+            {english}
+          </span>
+        ) : null}
       </div>
       <textarea
         id={id}
@@ -103,13 +95,14 @@ function TextArea({ id, name, label, english, value, errors }: { id: string; nam
   );
 }
 
-function IssueOptions({ issues }: { issues: IssueOption[] }) {
+export function IssueOptions({ issues }: { issues: IssueOption[] }) {
+  const t = useTranslations("adminQr");
   return (
     <>
-      <option value="">请选择期次</option>
+      <option value="">{t("chooseIssue")}</option>
       {issues.map((i) => (
         <option key={i.id} value={i.id}>
-          总第{i.number}期 · {i.date}
+          {t("issueOption", { number: String(i.number), date: i.date })}
         </option>
       ))}
     </>
@@ -120,7 +113,13 @@ function Fieldset({ legend, english, children }: { legend: string; english: stri
   return (
     <fieldset className="space-y-4 rounded-lg border border-rule bg-white/60 p-4">
       <legend className="px-1 text-sm font-semibold">
-        {legend} <span className="text-xs font-normal text-muted">{english}</span>
+        {legend}
+        {english ? (
+          <>
+            {" "}
+            <span className="text-xs font-normal text-muted">{english}</span>
+          </>
+        ) : null}
       </legend>
       {children}
     </fieldset>
@@ -132,6 +131,8 @@ function Fieldset({ legend, english, children }: { legend: string; english: stri
  * shown; the server clears the others and checks every rule again.
  */
 export function QrCodeForm({ id, initial, issues }: { id?: number; initial: Record<string, string>; issues: IssueOption[] }) {
+  const t = useTranslations("adminQr");
+  const f = useTranslations("adminQr.form");
   const [state, action, pending] = useActionState<ActionState, FormData>(id ? updateQrCodeAction : createQrCodeAction, {});
   const values: Record<string, string> = { ...initial, ...(state.ok ? {} : state.values) };
   const errors = state.fieldErrors ?? {};
@@ -144,23 +145,23 @@ export function QrCodeForm({ id, initial, issues }: { id?: number; initial: Reco
     <form action={action} noValidate className="space-y-5">
       {id ? <input type="hidden" name="id" value={id} /> : null}
       <FormStatus state={state} />
-      <Field id={`${p}-label`} name="label" label="名称" english="Label" required maxLength={100} defaultValue={v("label")} errors={errors.label} hint="仅后台可见,例如「5月7日 第3版 稿件」" />
+      <Field id={`${p}-label`} name="label" label={f("label.label")} english={f("label.english")} required maxLength={100} defaultValue={v("label")} errors={errors.label} hint={f("label.hint")} />
 
-      <Fieldset legend="放置位置" english="Placement">
-        <Select id={`${p}-placement`} name="placement" label="印在哪里" english="Printed on" value={placement} onChange={setPlacement} errors={errors.placement}>
-          {placements.map(([value, label]) => (
+      <Fieldset legend={f("placementLegend.label")} english={f("placementLegend.english")}>
+        <Select id={`${p}-placement`} name="placement" label={f("placement.label")} english={f("placement.english")} value={placement} onChange={setPlacement} errors={errors.placement}>
+          {placements.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t(`placements.${value}`)}
             </option>
           ))}
         </Select>
         {placement === "issue" || placement === "page" ? (
-          <Select id={`${p}-placement-issue`} name="placementIssueId" label="期次" english="Issue" value={v("placementIssueId")} errors={errors.placementIssueId}>
+          <Select id={`${p}-placement-issue`} name="placementIssueId" label={f("placementIssue.label")} english={f("placementIssue.english")} value={v("placementIssueId")} errors={errors.placementIssueId}>
             <IssueOptions issues={issues} />
           </Select>
         ) : null}
         {placement === "page" ? (
-          <Field id={`${p}-placement-page`} name="placementPageNumber" type="number" inputMode="numeric" min={1} max={99} label="版号" english="Page no." defaultValue={v("placementPageNumber")} errors={errors.placementPageNumber} />
+          <Field id={`${p}-placement-page`} name="placementPageNumber" type="number" inputMode="numeric" min={1} max={99} label={f("placementPage.label")} english={f("placementPage.english")} defaultValue={v("placementPageNumber")} errors={errors.placementPageNumber} />
         ) : null}
         {placement === "article" ? (
           <Field
@@ -169,9 +170,9 @@ export function QrCodeForm({ id, initial, issues }: { id?: number; initial: Reco
             type="number"
             inputMode="numeric"
             min={1}
-            label="稿件编号"
-            english="Article ID"
-            hint="稿件网址 /articles/编号 中的数字"
+            label={f("placementArticle.label")}
+            english={f("placementArticle.english")}
+            hint={f("placementArticle.hint")}
             defaultValue={v("placementArticleId")}
             errors={errors.placementArticleId}
           />
@@ -179,20 +180,20 @@ export function QrCodeForm({ id, initial, issues }: { id?: number; initial: Reco
         <Field
           id={`${p}-campaign`}
           name="campaign"
-          label={placement === "campaign" ? "活动名称" : "活动名称(可选)"}
-          english="Campaign"
+          label={placement === "campaign" ? f("campaign.label") : f("campaign.optional")}
+          english={f("campaign.english")}
           maxLength={60}
-          hint="同一活动的二维码在「按活动统计」中合计"
+          hint={f("campaign.hint")}
           defaultValue={v("campaign")}
           errors={errors.campaign}
         />
       </Fieldset>
 
-      <Fieldset legend="扫码后打开" english="Destination">
-        <Select id={`${p}-destination`} name="destination" label="目标" english="Destination" value={destination} onChange={setDestination} errors={errors.destination}>
-          {destinations.map(([value, label]) => (
+      <Fieldset legend={f("destinationLegend.label")} english={f("destinationLegend.english")}>
+        <Select id={`${p}-destination`} name="destination" label={f("destination.label")} english={f("destination.english")} value={destination} onChange={setDestination} errors={errors.destination}>
+          {destinations.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t(`destinations.${value}`)}
             </option>
           ))}
         </Select>
@@ -203,39 +204,39 @@ export function QrCodeForm({ id, initial, issues }: { id?: number; initial: Reco
             type="number"
             inputMode="numeric"
             min={1}
-            label="目标稿件编号"
-            english="Article ID"
-            hint="扫码的读者可在本机阅读该稿件全文7天"
+            label={f("destinationArticle.label")}
+            english={f("destinationArticle.english")}
+            hint={f("destinationArticle.hint")}
             defaultValue={v("destinationArticleId")}
             errors={errors.destinationArticleId}
           />
         ) : null}
         {destination === "issue" || destination === "page" ? (
-          <Select id={`${p}-destination-issue`} name="destinationIssueId" label="目标期次" english="Issue" value={v("destinationIssueId")} errors={errors.destinationIssueId}>
+          <Select id={`${p}-destination-issue`} name="destinationIssueId" label={f("destinationIssue.label")} english={f("destinationIssue.english")} value={v("destinationIssueId")} errors={errors.destinationIssueId}>
             <IssueOptions issues={issues} />
           </Select>
         ) : null}
         {destination === "page" ? (
-          <Field id={`${p}-destination-page`} name="destinationPageNumber" type="number" inputMode="numeric" min={1} max={99} label="目标版号" english="Page no." defaultValue={v("destinationPageNumber")} errors={errors.destinationPageNumber} />
+          <Field id={`${p}-destination-page`} name="destinationPageNumber" type="number" inputMode="numeric" min={1} max={99} label={f("destinationPage.label")} english={f("destinationPage.english")} defaultValue={v("destinationPageNumber")} errors={errors.destinationPageNumber} />
         ) : null}
         {destination === "subscribe" ? (
-          <Field id={`${p}-promotion`} name="promotion" label="优惠码(可选)" english="Promotion code" maxLength={40} hint="字母、数字、- 和 _" defaultValue={v("promotion")} errors={errors.promotion} />
+          <Field id={`${p}-promotion`} name="promotion" label={f("promotion.label")} english={f("promotion.english")} maxLength={40} hint={f("promotion.hint")} defaultValue={v("promotion")} errors={errors.promotion} />
         ) : null}
         {destination === "external" ? (
-          <Field id={`${p}-external`} name="externalUrl" type="url" label="外部链接" english="External URL" placeholder="https://" maxLength={2000} defaultValue={v("externalUrl")} errors={errors.externalUrl} />
+          <Field id={`${p}-external`} name="externalUrl" type="url" label={f("external.label")} english={f("external.english")} placeholder="https://" maxLength={2000} defaultValue={v("externalUrl")} errors={errors.externalUrl} />
         ) : null}
         {destination === "landing" ? (
           <div className="space-y-4">
-            <Field id={`${p}-landing-title`} name="landingTitle" label="落地页标题" english="Title" maxLength={100} defaultValue={v("landingTitle")} errors={errors.landingTitle} />
-            <TextArea id={`${p}-landing-text`} name="landingText" label="落地页正文" english="Text" value={v("landingText")} errors={errors.landingText} />
+            <Field id={`${p}-landing-title`} name="landingTitle" label={f("landingTitle.label")} english={f("landingTitle.english")} maxLength={100} defaultValue={v("landingTitle")} errors={errors.landingTitle} />
+            <TextArea id={`${p}-landing-text`} name="landingText" label={f("landingText.label")} english={f("landingText.english")} value={v("landingText")} errors={errors.landingText} />
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field id={`${p}-landing-cta-label`} name="landingCtaLabel" label="按钮文字(可选)" english="Button" maxLength={30} defaultValue={v("landingCtaLabel")} errors={errors.landingCtaLabel} />
+              <Field id={`${p}-landing-cta-label`} name="landingCtaLabel" label={f("landingCtaLabel.label")} english={f("landingCtaLabel.english")} maxLength={30} defaultValue={v("landingCtaLabel")} errors={errors.landingCtaLabel} />
               <Field
                 id={`${p}-landing-cta-href`}
                 name="landingCtaHref"
-                label="按钮链接(可选)"
-                english="Button link"
-                hint="本站路径如 /subscribe,或 https:// 网址"
+                label={f("landingCtaHref.label")}
+                english={f("landingCtaHref.english")}
+                hint={f("landingCtaHref.hint")}
                 maxLength={2000}
                 defaultValue={v("landingCtaHref")}
                 errors={errors.landingCtaHref}
@@ -245,27 +246,33 @@ export function QrCodeForm({ id, initial, issues }: { id?: number; initial: Reco
         ) : null}
       </Fieldset>
 
-      <Fieldset legend="有效期" english="Active window">
-        <p className="text-xs text-muted">按北京时间填写;留空表示不限。有效期外扫码显示下面的备用页(未填写则显示默认页面)。</p>
+      <Fieldset legend={f("windowLegend.label")} english={f("windowLegend.english")}>
+        <p className="text-xs text-muted">{f("windowIntro")}</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={`${p}-from`} name="activeFrom" type="datetime-local" label="开始时间(北京时间)" english="From" defaultValue={v("activeFrom")} errors={errors.activeFrom} />
-          <Field id={`${p}-until`} name="activeUntil" type="datetime-local" label="结束时间(北京时间)" english="Until" defaultValue={v("activeUntil")} errors={errors.activeUntil} />
+          <Field id={`${p}-from`} name="activeFrom" type="datetime-local" label={f("activeFrom.label")} english={f("activeFrom.english")} defaultValue={v("activeFrom")} errors={errors.activeFrom} />
+          <Field id={`${p}-until`} name="activeUntil" type="datetime-local" label={f("activeUntil.label")} english={f("activeUntil.english")} defaultValue={v("activeUntil")} errors={errors.activeUntil} />
         </div>
-        <Field id={`${p}-fallback-title`} name="fallbackTitle" label="备用页标题(可选)" english="Fallback title" maxLength={100} defaultValue={v("fallbackTitle")} errors={errors.fallbackTitle} />
-        <TextArea id={`${p}-fallback-text`} name="fallbackText" label="备用页正文(可选)" english="Fallback text" value={v("fallbackText")} errors={errors.fallbackText} />
+        <Field id={`${p}-fallback-title`} name="fallbackTitle" label={f("fallbackTitle.label")} english={f("fallbackTitle.english")} maxLength={100} defaultValue={v("fallbackTitle")} errors={errors.fallbackTitle} />
+        <TextArea id={`${p}-fallback-text`} name="fallbackText" label={f("fallbackText.label")} english={f("fallbackText.english")} value={v("fallbackText")} errors={errors.fallbackText} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={`${p}-fallback-cta-label`} name="fallbackCtaLabel" label="备用页按钮文字(可选)" english="Button" maxLength={30} defaultValue={v("fallbackCtaLabel")} errors={errors.fallbackCtaLabel} />
-          <Field id={`${p}-fallback-cta-href`} name="fallbackCtaHref" label="备用页按钮链接(可选)" english="Button link" maxLength={2000} defaultValue={v("fallbackCtaHref")} errors={errors.fallbackCtaHref} />
+          <Field id={`${p}-fallback-cta-label`} name="fallbackCtaLabel" label={f("fallbackCtaLabel.label")} english={f("fallbackCtaLabel.english")} maxLength={30} defaultValue={v("fallbackCtaLabel")} errors={errors.fallbackCtaLabel} />
+          <Field id={`${p}-fallback-cta-href`} name="fallbackCtaHref" label={f("fallbackCtaHref.label")} english={f("fallbackCtaHref.english")} maxLength={2000} defaultValue={v("fallbackCtaHref")} errors={errors.fallbackCtaHref} />
         </div>
       </Fieldset>
 
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="enabled" defaultChecked={(state.values && !state.ok ? (state.values.enabled ?? "") : v("enabled")) === "on"} className="h-4 w-4" />
-        启用 <span className="text-xs text-muted">Enabled</span>
+        {f("enabled.label")}
+        {f("enabled.english") ? (
+          <>
+            {" "}
+            <span className="text-xs text-muted">{f("enabled.english")}</span>
+          </>
+        ) : null}
       </label>
 
-      <SubmitButton pending={pending} pendingText="正在保存…">
-        {id ? "保存 Save" : "创建二维码 Create"}
+      <SubmitButton pending={pending} pendingText={f("saving")}>
+        {id ? f("save") : f("create")}
       </SubmitButton>
     </form>
   );

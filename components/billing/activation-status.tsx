@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 type State = "active" | "pending" | "delayed" | "failed" | "unknown";
@@ -14,6 +15,7 @@ const GIVE_UP_MS = 3 * 60_000;
  * webhook grants access either way.
  */
 export function ActivationStatus({ sessionId }: { sessionId: string }) {
+  const t = useTranslations("account.activation");
   const [state, setState] = useState<State>("pending");
   const [timedOut, setTimedOut] = useState(false);
 
@@ -42,23 +44,27 @@ export function ActivationStatus({ sessionId }: { sessionId: string }) {
   if (state === "active") {
     return (
       <div role="status" className="space-y-3">
-        <p className="text-xl font-bold text-green-800">订阅已生效,欢迎阅读!</p>
-        <p className="text-sm text-muted">Your subscription is active.</p>
+        <p className="text-xl font-bold text-green-800">{t("active")}</p>
+        {t("activeEnglish") ? <p className="text-sm text-muted">{t("activeEnglish")}</p> : null}
         <p className="flex gap-4">
-          <Link href="/" className="rounded bg-brand px-4 py-2 text-white">阅读今日报纸</Link>
-          <Link href="/account" className="rounded border border-brand px-4 py-2 text-brand">我的账户</Link>
+          <Link href="/" className="rounded bg-brand px-4 py-2 text-white">{t("readToday")}</Link>
+          <Link href="/account" className="rounded border border-brand px-4 py-2 text-brand">{t("account")}</Link>
         </p>
       </div>
     );
   }
-  if (state === "failed") return <p role="alert">支付未成功,没有开通订阅。请<Link href="/subscribe" className="text-brand underline">重新选择支付方式</Link>。</p>;
-  if (state === "unknown") return <p role="alert">没有找到这笔支付。如已扣款,请查看<Link href="/account" className="text-brand underline">我的账户</Link>或联系本报。</p>;
+  if (state === "failed") {
+    return <p role="alert">{t.rich("failed", { link: (chunks) => <Link href="/subscribe" className="text-brand underline">{chunks}</Link> })}</p>;
+  }
+  if (state === "unknown") {
+    return <p role="alert">{t.rich("unknown", { link: (chunks) => <Link href="/account" className="text-brand underline">{chunks}</Link> })}</p>;
+  }
   return (
     <div role="status" aria-live="polite" className="space-y-2">
-      <p className="text-xl font-bold">已收到付款,正在开通…</p>
-      <p className="text-sm text-muted">Payment received, activating your subscription…</p>
-      {state === "delayed" && <p className="text-sm">支付宝、微信支付等方式可能需要几分钟确认到账;确认后我们会发邮件通知您,您可以关闭此页面。</p>}
-      {timedOut && <p className="text-sm">开通比平时慢。您可以关闭此页面,开通后会收到邮件;也可以稍后在“我的账户”查看。</p>}
+      <p className="text-xl font-bold">{t("pending")}</p>
+      {t("pendingEnglish") ? <p className="text-sm text-muted">{t("pendingEnglish")}</p> : null}
+      {state === "delayed" && <p className="text-sm">{t("delayed")}</p>}
+      {timedOut && <p className="text-sm">{t("timedOut")}</p>}
     </div>
   );
 }

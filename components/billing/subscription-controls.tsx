@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FormStatus } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
@@ -14,6 +15,7 @@ export function SubscriptionControls(props: {
   cancel: Action;
   resume: Action;
 }) {
+  const t = useTranslations("account.billing");
   const [cancelState, cancel, cancelling] = useActionState(props.cancel, {});
   const [resumeState, resume, resuming] = useActionState(props.resume, {});
   const [confirming, setConfirming] = useState(false);
@@ -25,7 +27,7 @@ export function SubscriptionControls(props: {
         <input type="hidden" name="subscription" value={props.subscriptionId} />
         <FormStatus state={resumeState} />
         <button className={`${button} border-brand bg-brand text-white`} disabled={resuming}>
-          {resuming ? "正在恢复…" : "恢复自动续费 Resume"}
+          {resuming ? t("resuming") : t("resume")}
         </button>
       </form>
     );
@@ -37,20 +39,20 @@ export function SubscriptionControls(props: {
       {confirming ? (
         <div role="alertdialog" aria-labelledby={`confirm-${props.subscriptionId}`} className="space-y-2 rounded border border-brand/40 bg-brand/5 p-3">
           <p id={`confirm-${props.subscriptionId}`} className="text-sm">
-            确定取消自动续费吗?{props.endsOn ? `${props.endsOn}之前仍可阅读全部内容。` : ""}
+            {props.endsOn ? t("confirmCancelUntil", { date: props.endsOn }) : t("confirmCancel")}
           </p>
           <div className="flex gap-2">
             <button className={`${button} border-brand bg-brand text-white`} disabled={cancelling} autoFocus>
-              {cancelling ? "正在取消…" : "确认取消 Confirm"}
+              {cancelling ? t("cancelling") : t("confirm")}
             </button>
             <button type="button" className={`${button} border-rule bg-white`} onClick={() => setConfirming(false)}>
-              返回
+              {t("dismiss")}
             </button>
           </div>
         </div>
       ) : (
         <button type="button" className={`${button} border-rule bg-white`} onClick={() => setConfirming(true)}>
-          到期后取消 Cancel at period end
+          {t("cancelAtPeriodEnd")}
         </button>
       )}
     </form>
@@ -58,12 +60,13 @@ export function SubscriptionControls(props: {
 }
 
 export function PortalButton({ action }: { action: Action }) {
+  const t = useTranslations("account.billing");
   const [state, open, opening] = useActionState(action, {});
   return (
     <form action={open} className="space-y-2">
       <FormStatus state={state} />
       <button className="rounded-md border border-rule bg-white px-3 py-1.5 text-sm disabled:opacity-60" disabled={opening}>
-        {opening ? "正在打开…" : "管理付款方式与账单 Manage billing"}
+        {opening ? t("opening") : t("manage")}
       </button>
     </form>
   );

@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { toArticlePhotos } from "@/lib/article-photos";
 import type { ArticleView } from "@/lib/article-view";
-import { chineseDate } from "@/lib/dates";
+import { paperDate } from "@/lib/i18n/format";
 import { AccessBadge } from "./access-badge";
 import { ArticlePhotos } from "./article-photos";
 import { BodyBlocks } from "./body-blocks";
+import { paywallLabels, readingToolsLabels } from "./labels";
 import { Paywall } from "./paywall";
 import { ReadingTools } from "./reading-tools";
 
@@ -13,17 +15,18 @@ import { ReadingTools } from "./reading-tools";
  * An article as the caller may see it: the view already holds only what they
  * may read. When it is a teaser, `continuation` (or else a paywall) follows it.
  */
-export function ArticleBody({ article, continuation }: { article: ArticleView; continuation?: ReactNode }) {
+export async function ArticleBody({ article, continuation }: { article: ArticleView; continuation?: ReactNode }) {
   const { issue, page } = article;
+  const [t, locale, toolsLabels] = await Promise.all([getTranslations("reader.article"), getLocale(), readingToolsLabels()]);
   return (
     <article className="mx-auto max-w-3xl">
-      <nav aria-label="位置 Breadcrumb" className="mb-4 text-xs text-muted print:text-sm">
+      <nav aria-label={t("breadcrumb")} className="mb-4 text-xs text-muted print:text-sm">
         <Link href={`/issues/${issue.date}`} className="hover:text-brand">
-          {chineseDate(issue.date)} 总第{issue.number}期
+          {t("issueLink", { date: paperDate(issue.date, locale), number: issue.number })}
         </Link>
         {" › "}
         <Link href={`/issues/${issue.date}/pages/${page.number}`} className="hover:text-brand">
-          第{page.number}版 {page.name}
+          {t("pageLink", { number: page.number, name: page.name })}
         </Link>
       </nav>
       <header className="mb-6 border-b border-rule pb-4">
@@ -37,13 +40,13 @@ export function ArticleBody({ article, continuation }: { article: ArticleView; c
           <AccessBadge access={article.access} />
         </p>
         {article.isSample && (
-          <p className="mt-3 rounded bg-stone-200 px-3 py-1 text-xs text-stone-700">示例内容,非真实报道 · Sample content for the demo</p>
+          <p className="mt-3 rounded bg-stone-200 px-3 py-1 text-xs text-stone-700">{t("sample")}</p>
         )}
       </header>
-      <ReadingTools />
+      <ReadingTools labels={toolsLabels} />
       <ArticlePhotos photos={toArticlePhotos(article.images)} alt={article.title} />
       <BodyBlocks blocks={article.blocks} />
-      {!article.complete && (continuation ?? <Paywall signedIn={false} articleId={article.id} accessNote={null} />)}
+      {!article.complete && (continuation ?? <Paywall signedIn={false} articleId={article.id} accessNote={null} labels={await paywallLabels()} />)}
     </article>
   );
 }

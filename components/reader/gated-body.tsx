@@ -5,7 +5,34 @@ import { useEffect, useState } from "react";
 import type { ArticlePhoto } from "@/lib/article-photos";
 import { ArticlePhotos } from "./article-photos";
 import { BodyBlocks } from "./body-blocks";
-import { Paywall } from "./paywall";
+import { Paywall, type PaywallLabels } from "./paywall";
+
+/**
+ * Every text of the gated body, translated by the server parent (no message
+ * catalog ships to the browser). Templates keep their {placeholders}, filled in
+ * here; a gloss is the English line beside the Chinese, null in English.
+ */
+export type GatedBodyLabels = {
+  loading: string;
+  failed: string;
+  paywall: PaywallLabels;
+  qrUnlock: { label: string; text: string; subscribe: string };
+  meter: { label: string; left: string; leftGloss: string | null; last: string; lastGloss: string | null; signUp: string; subscribe: string };
+  meterWall: {
+    label: string;
+    heading: string;
+    offerSubscribe: string;
+    offerMember: string;
+    offerAnonymous: string;
+    gloss: { heading: string; subscribe: string; member: string; anonymous: string } | null;
+    signUp: string;
+    signIn: string;
+    subscribe: string;
+  };
+};
+
+/** "{left} of {allowance}" with the numbers put in. */
+const fill = (template: string, values: Record<string, number>): string => template.replace(/\{(\w+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
 
 /** Metering (lib/metering.ts): this month's free articles used, out of the allowance. */
 type Meter = { used: number; allowance: number; memberAllowance: number | null };
@@ -33,7 +60,7 @@ function meterOf(value: unknown): Meter | null {
  * on, readers without a subscription get it while this month's free articles
  * last, with a notice of how many are left, and then the registration wall.
  */
-export function GatedBody({ articleId, title }: { articleId: number; title: string }) {
+export function GatedBody({ articleId, title, labels }: { articleId: number; title: string; labels: GatedBodyLabels }) {
   const [state, setState] = useState<State>({ status: "loading" });
 
   useEffect(() => {
@@ -65,7 +92,7 @@ export function GatedBody({ articleId, title }: { articleId: number; title: stri
     case "loading":
       return (
         <div aria-busy="true" aria-live="polite" className="mt-2 space-y-3" data-testid="body-loading">
-          <span className="sr-only">正在载入全文 Loading the article</span>
+          <span className="sr-only">{labels.loading}</span>
           {[100, 96, 90, 70].map((w) => (
             <div key={w} className="h-4 animate-pulse rounded bg-stone-200" style={{ width: `${w}%` }} />
           ))}
@@ -74,8 +101,8 @@ export function GatedBody({ articleId, title }: { articleId: number; title: stri
     case "ready":
       return (
         <div aria-live="polite">
-          {state.unlockedByQr && <QrUnlockNotice />}
-          {state.meter && <MeterNotice meter={state.meter} signedIn={state.signedIn} articleId={articleId} />}
+          {state.unlockedByQr && <QrUnlockNotice labels={labels.qrUnlock} />}
+          {state.meter && <MeterNotice meter={state.meter} signedIn={state.signedIn} articleId={articleId} labels={labels.meter} />}
           <BodyBlocks blocks={state.rest} />
           {state.photos.length > 0 && (
             <div className="mt-6">
@@ -85,25 +112,25 @@ export function GatedBody({ articleId, title }: { articleId: number; title: stri
         </div>
       );
     case "denied":
-      if (state.wall) return <MeterWall wall={state.wall} signedIn={state.signedIn} articleId={articleId} accessNote={state.accessNote} />;
-      return <Paywall signedIn={state.signedIn} articleId={articleId} accessNote={state.accessNote} />;
+      if (state.wall) return <MeterWall wall={state.wall} signedIn={state.signedIn} articleId={articleId} accessNote={state.accessNote} labels={labels.meterWall} />;
+      return <Paywall signedIn={state.signedIn} articleId={articleId} accessNote={state.accessNote} labels={labels.paywall} />;
     case "failed":
       return (
         <p role="alert" className="mt-4 rounded border border-brand/30 bg-white p-4 text-sm">
-          全文暂时无法载入,请刷新重试。The article could not be loaded; please reload.
+          {labels.failed}
         </p>
       );
   }
 }
 
 /** The paper in hand paid for this article; the notice says so and offers the rest of the paper. */
-function QrUnlockNotice() {
+function QrUnlockNotice({ labels }: { labels: GatedBodyLabels["qrUnlock"] }) {
   return (
-    <aside role="note" aria-label="扫码解锁 Unlocked by QR code" className="my-4 rounded-lg border border-brand/40 bg-white p-4 text-sm" data-testid="qr-unlock-notice">
-      <p>您扫描了报纸上的二维码,本文已为您解锁(7天内有效)。订阅后可阅读全部文章。</p>
+    <aside role="note" aria-label={labels.label} className="my-4 rounded-lg border border-brand/40 bg-white p-4 text-sm" data-testid="qr-unlock-notice">
+      <p>{labels.text}</p>
       <p className="mt-3">
         <Link href="/subscribe" className="inline-block rounded bg-brand px-4 py-2 text-white hover:bg-brand-dark">
-          订阅本报 Subscribe
+          {labels.subscribe}
         </Link>
       </p>
     </aside>
@@ -115,24 +142,24 @@ const buttonClass = "inline-block rounded bg-brand px-4 py-2 text-white hover:bg
 const outlineClass = "inline-block rounded border border-brand px-4 py-2 text-brand hover:bg-brand hover:text-white";
 
 /** A metered read: how many of this month's free articles are left, and the way to more. */
-function MeterNotice({ meter, signedIn, articleId }: { meter: Meter; signedIn: boolean; articleId: number }) {
+function MeterNotice({ meter, signedIn, articleId, labels }: { meter: Meter; signedIn: boolean; articleId: number; labels: GatedBodyLabels["meter"] }) {
   const left = Math.max(meter.allowance - meter.used, 0);
+  const values = { left, allowance: meter.allowance };
+  const gloss = left > 0 ? labels.leftGloss : labels.lastGloss;
   return (
-    <aside role="note" aria-label="免费阅读 Free articles" className="my-4 rounded-lg border border-brand/40 bg-white p-4 text-sm" data-testid="meter-notice">
+    <aside role="note" aria-label={labels.label} className="my-4 rounded-lg border border-brand/40 bg-white p-4 text-sm" data-testid="meter-notice">
       <p>
-        {left > 0 ? `本月还可免费阅读 ${left} 篇订阅文章(共 ${meter.allowance} 篇)。` : `这是您本月最后一篇免费文章(共 ${meter.allowance} 篇)。`}
-        <span className="ml-1 text-muted">
-          {left > 0 ? `You have ${left} of ${meter.allowance} free articles left this month.` : `This is your last free article this month.`}
-        </span>
+        {fill(left > 0 ? labels.left : labels.last, values)}
+        {gloss && <span className="ml-1 text-muted">{fill(gloss, values)}</span>}
       </p>
       <p className="mt-3 flex flex-wrap gap-3">
         {!signedIn && (
           <Link href={`/register?next=${returnTo(articleId)}`} className={outlineClass}>
-            免费注册 Sign up
+            {labels.signUp}
           </Link>
         )}
         <Link href="/subscribe" className={buttonClass}>
-          订阅本报 Subscribe
+          {labels.subscribe}
         </Link>
       </p>
     </aside>
@@ -140,36 +167,34 @@ function MeterNotice({ meter, signedIn, articleId }: { meter: Meter; signedIn: b
 }
 
 /** The month's free articles are used: anonymous readers are asked to register (or sign in), members to subscribe. */
-function MeterWall({ wall, signedIn, articleId, accessNote }: { wall: Meter; signedIn: boolean; articleId: number; accessNote: string | null }) {
-  const offer = signedIn
-    ? "订阅后可阅读全部文章。"
-    : wall.memberAllowance
-      ? `注册后每月可再免费阅读 ${wall.memberAllowance} 篇,订阅后可阅读全部文章。`
-      : "订阅后可阅读全部文章;已订阅请登录。";
+function MeterWall({ wall, signedIn, articleId, accessNote, labels }: { wall: Meter; signedIn: boolean; articleId: number; accessNote: string | null; labels: GatedBodyLabels["meterWall"] }) {
+  const values = { allowance: wall.allowance, used: wall.used, count: wall.memberAllowance ?? 0 };
+  const offer = signedIn ? labels.offerSubscribe : wall.memberAllowance ? labels.offerMember : labels.offerAnonymous;
+  const { gloss } = labels;
   return (
-    <section aria-label="免费文章已读完 Free articles used" className="mt-6 rounded-lg border border-brand/40 bg-white p-5 text-center" data-testid="meter-wall">
-      <p className="font-bold">
-        您本月的 {wall.allowance} 篇免费文章已读完({wall.used}/{wall.allowance})。
-      </p>
-      <p className="mt-1">{offer}</p>
-      <p className="mt-1 text-sm text-muted">
-        You have read your {wall.allowance} free articles this month.{" "}
-        {signedIn ? "Subscribe to read them all." : wall.memberAllowance ? `Sign up for ${wall.memberAllowance} more a month, or subscribe.` : "Sign up or subscribe to read on."}
-      </p>
+    <section aria-label={labels.label} className="mt-6 rounded-lg border border-brand/40 bg-white p-5 text-center" data-testid="meter-wall">
+      <p className="font-bold">{fill(labels.heading, values)}</p>
+      <p className="mt-1">{fill(offer, values)}</p>
+      {gloss && (
+        <p className="mt-1 text-sm text-muted">
+          {fill(gloss.heading, values)}{" "}
+          {fill(signedIn ? gloss.subscribe : wall.memberAllowance ? gloss.member : gloss.anonymous, values)}
+        </p>
+      )}
       {accessNote && <p className="mt-3 text-sm">{accessNote}</p>}
       <p className="mt-4 flex flex-wrap justify-center gap-3">
         {!signedIn && (
           <>
             <Link href={`/register?next=${returnTo(articleId)}`} className={buttonClass}>
-              免费注册 Sign up
+              {labels.signUp}
             </Link>
             <Link href={`/login?next=${returnTo(articleId)}`} className={outlineClass}>
-              登录 Sign in
+              {labels.signIn}
             </Link>
           </>
         )}
         <Link href="/subscribe" className={signedIn ? buttonClass : outlineClass}>
-          订阅财信报 Subscribe
+          {labels.subscribe}
         </Link>
       </p>
     </section>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { Issue, PageWithArticles } from "@/lib/editions";
 import { AccessBadge } from "./access-badge";
 
@@ -7,12 +8,12 @@ import { AccessBadge } from "./access-badge";
  * (sign in, subscribe, or the file). A plain <a> without `download`, so a
  * sign-in page it leads to opens as a page instead of being saved as a file.
  */
-export function PdfLink({ href, label, english }: { href: string; label: string; english: string }) {
+export function PdfLink({ href, label, note }: { href: string; label: string; note: string }) {
   return (
     <a href={href} className="inline-flex items-center gap-1 text-sm text-brand underline underline-offset-4 hover:no-underline">
       <span aria-hidden="true">⤓</span>
       {label}
-      <span className="text-xs text-muted">{english} · 订阅用户</span>
+      <span className="text-xs text-muted">{note}</span>
     </a>
   );
 }
@@ -22,7 +23,7 @@ export function PdfLink({ href, label, english }: { href: string; label: string;
  * articles. `base` (where "/pages/N" hangs off) and `articleHrefBase` let the
  * staff preview keep its links inside the preview.
  */
-export function IssueOverview({
+export async function IssueOverview({
   issue,
   pages,
   base = `/issues/${issue.date}`,
@@ -37,11 +38,12 @@ export function IssueOverview({
   pdfHref?: string;
 }) {
   const [front, ...rest] = pages;
+  const [t, pdf] = await Promise.all([getTranslations("reader.overview"), getTranslations("reader.pdf")]);
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
       <section aria-labelledby="lead-heading">
         <h2 id="lead-heading" className="sr-only">
-          头版要闻
+          {t("leadHeading")}
         </h2>
         {front && (
           <ol className="divide-y divide-rule">
@@ -66,18 +68,18 @@ export function IssueOverview({
         {front && (
           <p className="mt-2">
             <Link href={`${base}/pages/1`} className="text-sm text-brand underline underline-offset-4">
-              查看第1版版面 →
+              {t("frontPageLink")}
             </Link>
           </p>
         )}
       </section>
-      <nav aria-label="版面导航 Pages" className="lg:border-l lg:border-rule lg:pl-6">
-        <h2 className="mb-2 font-bold">本期版面</h2>
+      <nav aria-label={t("pagesNav")} className="lg:border-l lg:border-rule lg:pl-6">
+        <h2 className="mb-2 font-bold">{t("pagesHeading")}</h2>
         <ol className="space-y-3 text-sm">
           {pages.map((p) => (
             <li key={p.id}>
               <Link href={`${base}/pages/${p.number}`} className="font-bold hover:text-brand">
-                第{p.number}版 · {p.name}
+                {t("pageLink", { number: p.number, name: p.name })}
               </Link>
               {p !== front && (
                 <ul className="mt-1 space-y-1 pl-3 text-muted">
@@ -93,10 +95,10 @@ export function IssueOverview({
             </li>
           ))}
         </ol>
-        {rest.length === 0 && <p className="text-sm text-muted">本期只有一个版面。</p>}
+        {rest.length === 0 && <p className="text-sm text-muted">{t("onePage")}</p>}
         {pdfHref && (
           <p className="mt-4 border-t border-rule pt-3">
-            <PdfLink href={pdfHref} label="下载整期 PDF" english="Issue PDF" />
+            <PdfLink href={pdfHref} label={pdf("issue")} note={pdf("issueNote")} />
           </p>
         )}
       </nav>

@@ -13,6 +13,8 @@ function articleText(from: Element | null): { title: string; body: string } {
   return { title, body };
 }
 
+export type ListenLabels = { label: string; listen: string; pause: string; resume: string; stop: string; speaking: string; paused: string };
+
 const button = "rounded border border-rule bg-white px-2.5 py-1 text-sm hover:border-brand";
 
 /**
@@ -20,7 +22,7 @@ const button = "rounded border border-rule bg-white px-2.5 py-1 text-sm hover:bo
  * Chinese voice. Renders nothing until mounted and only where such a voice
  * exists, so readers never see a button that cannot work.
  */
-export function Listen() {
+export function Listen({ labels }: { labels: ListenLabels }) {
   const [voice, setVoice] = useState<SpeechSynthesisVoice | null>(null);
   const [status, setStatus] = useState<Status>("idle");
   const anchor = useRef<HTMLDivElement>(null);
@@ -84,29 +86,29 @@ export function Listen() {
   // One button that changes its job, so focus stays on it from 朗读 to 暂停 to 继续.
   const main =
     status === "idle"
-      ? { label: "朗读", act: start }
+      ? { label: labels.listen, act: start }
       : status === "speaking"
-        ? { label: "暂停", act: () => {
+        ? { label: labels.pause, act: () => {
               synth.pause();
               setStatus("paused");
             } }
-        : { label: "继续", act: () => {
+        : { label: labels.resume, act: () => {
               synth.resume();
               setStatus("speaking");
             } };
 
   return (
-    <div ref={anchor} role="group" aria-label="朗读 Listen" className="flex items-center gap-1.5">
+    <div ref={anchor} role="group" aria-label={labels.label} className="flex items-center gap-1.5">
       <button type="button" className={button} onClick={main.act}>
         {main.label}
       </button>
       {status !== "idle" && (
         <button type="button" className={button} onClick={stop}>
-          停止
+          {labels.stop}
         </button>
       )}
       <span role="status" className="sr-only">
-        {status === "speaking" ? "正在朗读" : status === "paused" ? "朗读已暂停" : ""}
+        {status === "speaking" ? labels.speaking : status === "paused" ? labels.paused : ""}
       </span>
     </div>
   );

@@ -1,31 +1,46 @@
-import { chineseMonthDay, chineseWeekday } from "@/lib/dates";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
+import { paperMonthDay, paperWeekday } from "@/lib/i18n/format";
 import type { NextIssueInfo } from "@/lib/next-issue";
 
 /** Tells readers when the next issue comes, and about a pause that is on or announced. */
-export function NextIssueNotice({ info }: { info: NextIssueInfo }) {
+export async function NextIssueNotice({ info }: { info: NextIssueInfo }) {
   const { pause, nextDate, skipped } = info;
   if (!pause && !nextDate) return null;
+  const [t, days, locale] = await Promise.all([getTranslations("reader.nextIssue"), getTranslations("reader.pauseDays"), getLocale()]);
+  const day = (iso: string) => paperMonthDay(iso, locale);
+  const resume = pause?.resumesOn ? t("resume", { date: day(pause.resumesOn), weekday: paperWeekday(pause.resumesOn, locale) }) : "";
   return (
-    <aside aria-label="出版安排 Publication schedule" className="space-y-2">
+    <aside aria-label={t("label")} className="space-y-2">
       {pause && (
         <div role="status" className="rounded border-l-4 border-brand bg-red-50 px-4 py-3 text-sm">
-          <p className="font-bold text-brand">休刊公告</p>
+          <p className="font-bold text-brand">{t("pauseHeading")}</p>
           <p>
-            {pause.current ? "本报今日休刊" : `本报${rangeText(pause.pause.startsOn, pause.pause.endsOn)}休刊`}({pause.pause.reason})
-            {pause.resumesOn && `,${chineseMonthDay(pause.resumesOn)}(${chineseWeekday(pause.resumesOn)})恢复出报`}。
+            {pause.current
+              ? t("pauseToday", { reason: pause.pause.reason, resume })
+              : t("pauseDays", { days: rangeText(pause.pause.startsOn, pause.pause.endsOn, locale, days), reason: pause.pause.reason, resume })}
           </p>
         </div>
       )}
       {nextDate && (
         <p className="text-sm text-muted">
-          下一期:<strong className="text-ink">{chineseMonthDay(nextDate)} {chineseWeekday(nextDate)}</strong>
-          {info.nextNumber && `(总第${info.nextNumber}期)`}
-          {skipped.length > 0 &&
-            `(${skipped.map((s) => `${chineseMonthDay(s.date)}因${s.pause.reason}休刊`).join(",")})`}
+          {t.rich("next", {
+            date: day(nextDate),
+            weekday: paperWeekday(nextDate, locale),
+            number: info.nextNumber ? t("nextNumber", { number: info.nextNumber }) : "",
+            skipped:
+              skipped.length > 0
+                ? t("skipped", { days: skipped.map((s) => t("skippedDay", { date: day(s.date), reason: s.pause.reason })).join(t("skippedSeparator")) })
+                : "",
+            strong: (chunks) => <strong className="text-ink">{chunks}</strong>,
+          })}
         </p>
       )}
     </aside>
   );
 }
 
-const rangeText = (from: string, to: string) => (from === to ? chineseMonthDay(from) : `${chineseMonthDay(from)}至${chineseMonthDay(to)}`);
+type PauseDays = Awaited<ReturnType<typeof getTranslations<"reader.pauseDays">>>;
+
+const rangeText = (from: string, to: string, locale: Locale, t: PauseDays) =>
+  from === to ? t("one", { date: paperMonthDay(from, locale) }) : t("many", { from: paperMonthDay(from, locale), to: paperMonthDay(to, locale) });

@@ -8,16 +8,18 @@ import { useState } from "react";
  * the frame explains why instead of showing a broken image. The hot zones stay
  * usable either way.
  */
-export function PageImage({ src, alt, locked }: { src: string; alt: string; locked: boolean }) {
+export type PageImageLabels = { locked: string; failed: string; signIn: string; subscribe: string };
+
+export function PageImage({ src, alt, locked, labels }: { src: string; alt: string; locked: boolean; labels: PageImageLabels }) {
   const [failed, setFailed] = useState(false);
   if (failed) {
     return (
       <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 bg-stone-100 p-6 text-center text-sm text-muted">
-        <p>{locked ? "本版版面图仅供订阅用户查看。" : "版面图暂时无法显示。"}</p>
+        <p>{locked ? labels.locked : labels.failed}</p>
         {locked && (
           <p className="flex gap-3">
-            <Link href="/login" className="text-brand underline">登录</Link>
-            <Link href="/subscribe" className="text-brand underline">订阅</Link>
+            <Link href="/login" className="text-brand underline">{labels.signIn}</Link>
+            <Link href="/subscribe" className="text-brand underline">{labels.subscribe}</Link>
           </p>
         )}
       </div>

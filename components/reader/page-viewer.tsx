@@ -1,4 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import type { ArticleSummary, Page } from "@/lib/editions";
+import { pageImageLabels, zoomLabels } from "./labels";
 import { PageImage } from "./page-image";
 import { ZoomablePage } from "./zoomable-page";
 
@@ -9,7 +11,7 @@ import { ZoomablePage } from "./zoomable-page";
  * staff preview point zones at its own article pages; `locked` says whether a
  * failing image is for subscribers only.
  */
-export function PageViewer({
+export async function PageViewer({
   page,
   imageSrc,
   articles,
@@ -24,10 +26,12 @@ export function PageViewer({
 }) {
   const width = page.imageWidth ?? 1000;
   const height = page.imageHeight ?? 1414;
+  const [t, zoom, image] = await Promise.all([getTranslations("reader.pageViewer"), zoomLabels(), pageImageLabels()]);
+  const names = { number: page.number, name: page.name };
   return (
-    <ZoomablePage aspectRatio={`${width} / ${height}`} label={`第${page.number}版 ${page.name} 版面 Page ${page.number}`}>
-      <PageImage src={imageSrc} alt={`第${page.number}版 ${page.name} 版面图`} locked={locked} />
-      <svg viewBox="0 0 1 1" preserveAspectRatio="none" className="absolute inset-0 h-full w-full" role="group" aria-label="版面热区 Article regions">
+    <ZoomablePage aspectRatio={`${width} / ${height}`} label={t("frameLabel", names)} labels={zoom}>
+      <PageImage src={imageSrc} alt={t("imageAlt", names)} locked={locked} labels={image} />
+      <svg viewBox="0 0 1 1" preserveAspectRatio="none" className="absolute inset-0 h-full w-full" role="group" aria-label={t("regions")}>
         {articles.flatMap((a) =>
           a.hotZones.map((zone, i) => (
             // tabIndex: Safari leaves SVG links out of the Tab order without it.

@@ -4,11 +4,9 @@ import { useEffect, useSyncExternalStore } from "react";
 import {
   FONT_SIZE_ATTRIBUTE,
   FONT_SIZE_KEY,
-  FONT_SIZE_LABELS,
   FONT_SIZES,
   THEME_ATTRIBUTE,
   THEME_KEY,
-  THEME_LABELS,
   THEMES,
   parseFontSize,
   parseThemePreference,
@@ -16,7 +14,7 @@ import {
   type FontSize,
   type ThemePreference,
 } from "@/lib/reading-settings";
-import { Listen } from "./listen";
+import { Listen, type ListenLabels } from "./listen";
 import { ReadingProgress } from "./reading-progress";
 
 const CHANGED = "cxb:reading-settings";
@@ -61,6 +59,18 @@ function applyFontSize(size: FontSize) {
   else document.documentElement.setAttribute(FONT_SIZE_ATTRIBUTE, size);
 }
 
+/** Translated by the server parent, so no message catalog ships to the browser. */
+export type ReadingToolsLabels = {
+  label: string;
+  fontSize: string;
+  fontSizeHead: string;
+  fontSizes: Record<FontSize, string>;
+  theme: string;
+  themeHead: string;
+  themes: Record<ThemePreference, string>;
+  listen: ListenLabels;
+};
+
 const buttonClass =
   "rounded border border-rule bg-white px-2.5 py-1 text-sm hover:border-brand aria-pressed:border-brand aria-pressed:bg-brand aria-pressed:text-white";
 
@@ -69,7 +79,7 @@ const buttonClass =
  * defaults; the store then reports what the head script already applied, so
  * cached pages stay the same for everyone and nothing flashes.
  */
-export function ReadingTools() {
+export function ReadingTools({ labels }: { labels: ReadingToolsLabels }) {
   const fontSize = useSyncExternalStore(subscribe, currentFontSize, () => "standard" as const);
   const theme = useSyncExternalStore(subscribe, currentTheme, () => "system" as const);
 
@@ -83,10 +93,10 @@ export function ReadingTools() {
   }, [theme]);
 
   return (
-    <section aria-label="阅读设置 Reading settings" data-reading-tools className="mb-6 flex flex-wrap items-center gap-x-5 gap-y-2 text-sm print:hidden">
+    <section aria-label={labels.label} data-reading-tools className="mb-6 flex flex-wrap items-center gap-x-5 gap-y-2 text-sm print:hidden">
       <ReadingProgress />
-      <div role="group" aria-label="字号 Font size" className="flex items-center gap-1.5">
-        <span aria-hidden="true" className="mr-1 text-muted">字号</span>
+      <div role="group" aria-label={labels.fontSize} className="flex items-center gap-1.5">
+        <span aria-hidden="true" className="mr-1 text-muted">{labels.fontSizeHead}</span>
         {FONT_SIZES.map((size) => (
           <button
             key={size}
@@ -98,12 +108,12 @@ export function ReadingTools() {
               save(FONT_SIZE_KEY, size);
             }}
           >
-            {FONT_SIZE_LABELS[size]}
+            {labels.fontSizes[size]}
           </button>
         ))}
       </div>
-      <div role="group" aria-label="深色模式 Dark mode" className="flex items-center gap-1.5">
-        <span aria-hidden="true" className="mr-1 text-muted">深色模式</span>
+      <div role="group" aria-label={labels.theme} className="flex items-center gap-1.5">
+        <span aria-hidden="true" className="mr-1 text-muted">{labels.themeHead}</span>
         {THEMES.map((preference) => (
           <button
             key={preference}
@@ -115,11 +125,11 @@ export function ReadingTools() {
               save(THEME_KEY, preference);
             }}
           >
-            {THEME_LABELS[preference]}
+            {labels.themes[preference]}
           </button>
         ))}
       </div>
-      <Listen />
+      <Listen labels={labels.listen} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { footerFacts, weekdaysText } from "@/lib/publication-settings";
 
 /**
@@ -6,15 +7,13 @@ import { footerFacts, weekdaysText } from "@/lib/publication-settings";
  * profile re-renders them (revalidatePath("/", "layout")).
  */
 export async function SiteFooter() {
-  const facts = await footerFacts();
+  const [facts, t] = await Promise.all([footerFacts(), getTranslations("reader.footer")]);
   return (
     <footer className="mt-10 border-t border-rule bg-white/60 text-xs text-muted">
       <div className="mx-auto max-w-6xl px-4 py-6 leading-6 sm:px-6">
+        <p>{t("imprint", { publisher: facts.publisher, cnNumber: facts.cnNumber, sponsor: facts.sponsor })}</p>
         <p>
-          {facts.publisher}出版 · 国内统一连续出版物号 {facts.cnNumber} · 主管主办:{facts.sponsor}
-        </p>
-        <p>
-          新闻热线:{facts.hotline} · {weekdaysText(facts.weekdays)}
+          {t("hotline", { hotline: facts.hotline })} · {weekdaysText(facts.weekdays)}
         </p>
       </div>
     </footer>

@@ -24,6 +24,27 @@ function pointIn(element: Element, event: { clientX: number; clientY: number }):
   return { x: event.clientX - rect.left, y: event.clientY - rect.top };
 }
 
+/** Translated by the server parent; a gloss is the English beside the Chinese, null in English. */
+export type ZoomLabels = {
+  label: string;
+  zoomIn: string;
+  zoomInGloss: string | null;
+  zoomOut: string;
+  zoomOutGloss: string | null;
+  reset: string;
+  resetGloss: string | null;
+  help: string;
+  helpGloss: string | null;
+};
+
+const srGloss = (gloss: string | null) =>
+  gloss && (
+    <>
+      {" "}
+      <span className="sr-only">{gloss}</span>
+    </>
+  );
+
 const button =
   "rounded border border-rule bg-white px-2.5 py-1 text-sm hover:border-brand aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-disabled:hover:border-rule";
 
@@ -35,7 +56,7 @@ const button =
  * so focusing a zone can never scroll the frame behind the transform's back;
  * a focused zone is panned into view instead.
  */
-export function ZoomablePage({ aspectRatio, label, children }: { aspectRatio: string; label: string; children: ReactNode }) {
+export function ZoomablePage({ aspectRatio, label, labels, children }: { aspectRatio: string; label: string; labels: ZoomLabels; children: ReactNode }) {
   const [zoom, setZoom] = useState<Zoom>(FITTED);
   const [animate, setAnimate] = useState(true);
   const frame = useRef<HTMLElement>(null);
@@ -96,15 +117,18 @@ export function ZoomablePage({ aspectRatio, label, children }: { aspectRatio: st
         else set(panBy(current.current, action.dx * PAN_STEP * frameSize.width, action.dy * PAN_STEP * frameSize.height, frameSize), true);
       }}
     >
-      <div role="group" aria-label="版面缩放 Zoom" className="flex flex-wrap items-center gap-1.5 print:hidden">
+      <div role="group" aria-label={labels.label} className="flex flex-wrap items-center gap-1.5 print:hidden">
         <button type="button" className={button} aria-controls={frameId} aria-disabled={zoom.scale >= MAX_SCALE} onClick={() => zoom.scale < MAX_SCALE && zoomBy(ZOOM_STEP)}>
-          放大 <span className="sr-only">Zoom in</span>
+          {labels.zoomIn}
+          {srGloss(labels.zoomInGloss)}
         </button>
         <button type="button" className={button} aria-controls={frameId} aria-disabled={!zoomed} onClick={() => zoomed && zoomBy(1 / ZOOM_STEP)}>
-          缩小 <span className="sr-only">Zoom out</span>
+          {labels.zoomOut}
+          {srGloss(labels.zoomOutGloss)}
         </button>
         <button type="button" className={button} aria-controls={frameId} aria-disabled={!zoomed} onClick={() => zoomed && set(FITTED, true)}>
-          复原 <span className="sr-only">Reset</span>
+          {labels.reset}
+          {srGloss(labels.resetGloss)}
         </button>
         <output aria-live="polite" className="ml-1 text-xs text-muted" data-testid="page-zoom-level">
           {Math.round(zoom.scale * 100)}%
@@ -173,8 +197,8 @@ export function ZoomablePage({ aspectRatio, label, children }: { aspectRatio: st
         </div>
       </figure>
       <p id={helpId} className="text-xs text-muted print:hidden">
-        缩放:双指开合,或按 + / − 键,0 键复原;放大后可拖动或用方向键移动。热区可用 Tab 键选择、回车打开。
-        <span className="sr-only"> Zoom with two fingers or the + and − keys, 0 to reset; when zoomed, drag or use the arrow keys to move. Tab to a region and press Enter to open it.</span>
+        {labels.help}
+        {labels.helpGloss && <span className="sr-only"> {labels.helpGloss}</span>}
       </p>
     </div>
   );

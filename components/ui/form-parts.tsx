@@ -1,16 +1,18 @@
+import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode } from "react";
 import type { ActionState } from "@/lib/actions";
 
 /**
- * Building blocks for the account forms. No hooks here: the client forms pass
- * in their `useActionState` results, so these render on either side.
+ * Building blocks for the account forms. No state here: the client forms pass
+ * in their `useActionState` results, so these render on either side (next-intl's
+ * useTranslations works in server and client components alike).
  */
 type FieldProps = {
   /** Unique on the page: two forms on /login both have an email field. */
   id: string;
   name: string;
   label: string;
-  /** A short English label, shown beside the Chinese one but kept out of the accessible name. */
+  /** A short English label, shown beside the Chinese one but kept out of the accessible name (empty in English). */
   english?: string;
   hint?: string;
   errors?: string[];
@@ -56,12 +58,35 @@ export function Field({ id, name, label, english, hint, errors, className, ...in
   );
 }
 
+/**
+ * The default words of these parts, from the account catalog. The admin area
+ * uses the parts too but ships only its own catalogs, so there the callers'
+ * words are all there is (they pass label and pendingText).
+ */
+function useDefaultWords() {
+  const t = useTranslations();
+  return (key: "email" | "emailEnglish" | "pleaseWait"): string | undefined => {
+    const path = `account.form.${key}` as const;
+    return t.has(path) ? t(path) : undefined;
+  };
+}
+
 /** The email input every account form uses: the same type, autofill hints and length limit as the server's schema. */
 export function EmailField(props: Omit<FieldProps, "name" | "type" | "label"> & { label?: string }) {
-  return <Field name="email" type="email" label="邮箱" english="Email" autoComplete="email" inputMode="email" required maxLength={254} {...props} />;
+  const words = useDefaultWords();
+  return <Field name="email" type="email" label={words("email") ?? ""} english={words("emailEnglish")} autoComplete="email" inputMode="email" required maxLength={254} {...props} />;
+}
+
+/**
+ * The small English gloss beside Chinese text ("登录 Sign in"). The English
+ * catalog leaves glosses empty, and an empty one renders nothing.
+ */
+export function Gloss({ text, className = "font-sans text-xs font-normal text-muted" }: { text: string; className?: string }) {
+  return text ? <span className={className}>{text}</span> : null;
 }
 
 export function SubmitButton({ pending, children, pendingText }: { pending: boolean; children: ReactNode; pendingText?: string }) {
+  const words = useDefaultWords();
   return (
     <button
       type="submit"
@@ -69,7 +94,7 @@ export function SubmitButton({ pending, children, pendingText }: { pending: bool
       aria-disabled={pending}
       className="inline-flex w-full items-center justify-center rounded-md bg-brand px-4 py-2.5 text-base font-medium text-white transition hover:bg-brand-dark disabled:cursor-wait disabled:opacity-60"
     >
-      {pending ? (pendingText ?? "请稍候…") : children}
+      {pending ? (pendingText ?? words("pleaseWait") ?? "…") : children}
     </button>
   );
 }

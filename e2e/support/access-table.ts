@@ -176,6 +176,8 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
   "/api/calendar/explain/route": handler("public", (d) => `/api/calendar/explain?path=${encodeURIComponent(`/issues/${d.date}`)}`),
   "/api/health/route": handler("public", () => "/api/health"),
   "/api/jobs/publish/route": { rule: "nobody", url: () => "/api/jobs/publish", method: "POST", note: "needs the job token" },
+  // The language switcher: anyone may set it. zh-CN, so the role's cookie jar keeps reading the default language.
+  "/api/locale/route": handler("public", () => "/api/locale?to=zh-CN&next=/archive", { allowStatus: [303] }),
   "/api/me/route": handler("public", () => "/api/me"),
   "/api/reads/[id]/route": { rule: "public", url: (d) => `/api/reads/${d.aiArticleId}`, method: "POST", allowStatus: [204] },
   "/api/stripe/webhook/route": { rule: "nobody", url: () => "/api/stripe/webhook", method: "POST", note: "needs Stripe's signature" },

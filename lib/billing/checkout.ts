@@ -4,6 +4,8 @@ import type Stripe from "stripe";
 import { getDb } from "@/db/client";
 import { payments, subscriptions } from "@/db/schema";
 import { env } from "@/lib/env";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
+import { requestLocale, translatorFor } from "@/lib/i18n/translate";
 import { qrCheckoutMetadata, type QrRef } from "@/lib/qr/attribution";
 import { ensureStripeCustomer } from "./customers";
 import { getPlan, type Plan } from "./plans";
@@ -15,7 +17,15 @@ export type CheckoutResult = { url: string } | { error: string } | { manage: tru
 /** Statuses in which a reader already has a recurring subscription and must manage it instead. */
 export const LIVE_SUBSCRIPTION_STATUSES = ["active", "trialing", "past_due"];
 
-export const NOT_CONFIGURED = "在线支付尚未配置,请致电本报订阅热线 (0471) 3122969 办理订阅。";
+/** Billing errors in the reader's language (the default outside a request, e.g. in tests). */
+export const billingErrors = async () => translatorFor(await requestLocale(), "account.billing.errors");
+
+/** "Online payment is not set up", in the default language; pages use notConfiguredMessage(locale). */
+export const NOT_CONFIGURED = translatorFor(defaultLocale, "account.billing.errors")("notConfigured");
+export const notConfiguredMessage = (locale: Locale): string => translatorFor(locale, "account.billing.errors")("notConfigured");
+
+/** Stripe Checkout's own pages in the reader's language. */
+export const checkoutLocale = (locale: Locale): "zh" | "en" => (locale === "en" ? "en" : "zh");
 
 /** Redirect URLs come from APP_URL, never from request headers a client controls. */
 const portalUrl = (path: string) => new URL(path, env().APP_URL).toString();
@@ -38,9 +48,10 @@ async function isFirstSubscription(userId: string): Promise<boolean> {
 }
 
 async function purchasablePlan(planKey: string): Promise<Plan | { error: string }> {
+  const t = await billingErrors();
   const plan = await getPlan(planKey);
-  if (!plan || !plan.active) return { error: "没有这个订阅方案" };
-  if (!plan.stripePriceId) return { error: "该方案暂未开通在线支付,请稍后再试。" };
+  if (!plan || !plan.active) return { error: t("noSuchPlan") };
+  if (!plan.stripePriceId) return { error: t("notOnline") };
   return plan;
 }
 
@@ -50,8 +61,9 @@ async function purchasablePlan(planKey: string): Promise<Plan | { error: string 
  * webhook can attribute the subscription to it (lib/qr/attribution.ts).
  */
 export async function startCheckout(buyer: Buyer, planKey: string, qrRef: QrRef | null = null): Promise<CheckoutResult> {
+  const locale = await requestLocale();
   const stripe = getStripe();
-  if (!stripe || !isBillingConfigured()) return { error: NOT_CONFIGURED };
+  if (!stripe || !isBillingConfigured()) return { error: notConfiguredMessage(locale) };
   const plan = await purchasablePlan(planKey);
   if ("error" in plan) return plan;
   if (plan.kind === "recurring" && (await hasLiveSubscription(buyer.id))) return { manage: true };
@@ -66,7 +78,7 @@ export async function startCheckout(buyer: Buyer, planKey: string, qrRef: QrRef 
     allow_promotion_codes: true,
     success_url: portalUrl("/subscribe/success?session_id={CHECKOUT_SESSION_ID}"),
     cancel_url: portalUrl(`/subscribe?canceled=${encodeURIComponent(plan.key)}`),
-    locale: "zh",
+    locale: checkoutLocale(locale),
   };
 
   if (plan.kind === "recurring") {

@@ -4,6 +4,8 @@ import { getDb } from "@/db/client";
 import { accessWindows, users } from "@/db/schema";
 import { recordAudit, summarize } from "@/lib/audit";
 import { addCalendarMonths } from "@/lib/billing/windows";
+import { defaultLocale } from "@/lib/i18n/config";
+import { catalogs } from "@/lib/i18n/messages";
 
 /**
  * Complimentary access (赠阅) granted by staff. The rule lives here, on the
@@ -14,8 +16,11 @@ import { addCalendarMonths } from "@/lib/billing/windows";
 export type CompResult = { ok: true; windowId: number } | { error: string };
 
 export const COMP_NOTE_MAX = 200;
-export const ONLY_ADMINS_GRANT = "只有管理员可以赠送阅读权限";
-export const ONLY_ADMINS_REVOKE = "只有管理员可以收回赠阅";
+/** The refusals in the default language; the functions below answer in the staff member's language. */
+export const ONLY_ADMINS_GRANT = catalogs[defaultLocale].account.comp.onlyAdminsGrant;
+export const ONLY_ADMINS_REVOKE = catalogs[defaultLocale].account.comp.onlyAdminsRevoke;
+/** Imported when needed: next-intl cannot load in the scripts that import this module (lib/reader-csv.ts's benchmark). */
+const messages = async () => (await import("@/lib/i18n/translate")).requestTranslator("account.comp");
 
 /** The lengths the reader page offers; "open" has no end until revoked. */
 export const COMP_DURATIONS = {
@@ -60,13 +65,14 @@ export async function grantComplimentaryAccess(
   grant: { userId: string; until: Date | null; note: string },
   now = new Date(),
 ): Promise<CompResult> {
-  if (!(await isAdmin(actorId))) return { error: ONLY_ADMINS_GRANT };
-  if (grant.until && grant.until <= now) return { error: "结束时间必须晚于现在" };
+  const t = await messages();
+  if (!(await isAdmin(actorId))) return { error: t("onlyAdminsGrant") };
+  if (grant.until && grant.until <= now) return { error: t("endInPast") };
   const note = grant.note.trim().slice(0, COMP_NOTE_MAX);
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<CompResult> => {
     const [reader] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, grant.userId)).limit(1);
-    if (!reader) return { error: "没有这个读者" };
+    if (!reader) return { error: t("noReader") };
     const [window] = await tx
       .insert(accessWindows)
       .values({ userId: reader.id, startsAt: now, endsAt: grant.until, source: "comp", reference: compReference(actorId, note) })
@@ -86,7 +92,8 @@ export async function grantComplimentaryAccess(
 
 /** Ends a complimentary window now. Paid windows are never touched here: refunds go through Stripe. */
 export async function revokeComplimentaryAccess(actorId: string, windowId: number, now = new Date()): Promise<CompResult> {
-  if (!(await isAdmin(actorId))) return { error: ONLY_ADMINS_REVOKE };
+  const t = await messages();
+  if (!(await isAdmin(actorId))) return { error: t("onlyAdminsRevoke") };
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<CompResult & { userId?: string }> => {
     const [before] = await tx
@@ -95,7 +102,7 @@ export async function revokeComplimentaryAccess(actorId: string, windowId: numbe
       .where(and(eq(accessWindows.id, windowId), eq(accessWindows.source, "comp")))
       .for("update")
       .limit(1);
-    if (!before) return { error: "没有这条赠阅记录" };
+    if (!before) return { error: t("noComp") };
     // An ended or not-yet-started comp is closed at its start, never stretched to now.
     const endsAt = before.startsAt > now ? before.startsAt : before.endsAt && before.endsAt <= now ? before.endsAt : now;
     const [after] = await tx.update(accessWindows).set({ endsAt }).where(eq(accessWindows.id, windowId)).returning();

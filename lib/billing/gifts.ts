@@ -8,9 +8,10 @@ import type { ActionState } from "@/lib/actions";
 import { sendMail } from "@/lib/mail";
 import { giftReceivedMail } from "@/lib/mail/gift-templates";
 import { env } from "@/lib/env";
+import { requestLocale, translatorFor } from "@/lib/i18n/translate";
 import { newToken, seal, sha256, unseal } from "@/lib/sealing";
 import { ensureStripeCustomer } from "./customers";
-import { type Buyer, NOT_CONFIGURED } from "./checkout";
+import { type Buyer, checkoutLocale } from "./checkout";
 import { getPlan } from "./plans";
 import { getStripe, isBillingConfigured } from "./stripe";
 import { grantPrepaidTerm } from "./windows";
@@ -20,13 +21,18 @@ const SEAL_PURPOSE = "gift-claim-token";
 
 export const claimUrl = (token: string) => new URL(`/gift/claim/${token}`, env().APP_URL).toString();
 
+/** Gift errors in the reader's language (the default outside a request, e.g. in tests). */
+const giftErrors = async () => translatorFor(await requestLocale(), "account.gift.errors");
+
 /** A prepaid term bought for someone else's email. The claim link works once, for a year. */
 export async function startGiftCheckout(buyer: Buyer, input: { planKey: string; recipientEmail: string; message?: string }) {
+  const locale = await requestLocale();
+  const billing = translatorFor(locale, "account.billing.errors");
   const stripe = getStripe();
-  if (!stripe || !isBillingConfigured()) return { error: NOT_CONFIGURED };
+  if (!stripe || !isBillingConfigured()) return { error: billing("notConfigured") };
   const plan = await getPlan(input.planKey);
-  if (!plan?.active || !plan.giftable) return { error: "这个方案不能作为礼物赠送" };
-  if (!plan.stripePriceId) return { error: "该方案暂未开通在线支付,请稍后再试。" };
+  if (!plan?.active || !plan.giftable) return { error: translatorFor(locale, "account.gift.errors")("notGiftable") };
+  if (!plan.stripePriceId) return { error: billing("notOnline") };
 
   const token = newToken();
   const db = await getDb();
@@ -56,7 +62,7 @@ export async function startGiftCheckout(buyer: Buyer, input: { planKey: string; 
     allow_promotion_codes: true,
     success_url: new URL(`/gift/sent/${gift!.id}`, env().APP_URL).toString(),
     cancel_url: new URL("/gift?canceled=1", env().APP_URL).toString(),
-    locale: "zh",
+    locale: checkoutLocale(locale),
   });
   await db.update(gifts).set({ checkoutSessionId: session.id }).where(eq(gifts.id, gift!.id));
   return { url: session.url! };
@@ -134,14 +140,15 @@ export async function findGiftByToken(token: string): Promise<ClaimableGift | nu
 
 /** Claims a paid gift for a signed-in reader: single use, in one transaction with its access window. */
 export async function claimGift(token: string, userId: string): Promise<{ ok: true; endsAt: Date | null } | { error: string }> {
-  if (!isClaimToken(token)) return { error: "礼物链接无效" };
+  const t = await giftErrors();
+  if (!isClaimToken(token)) return { error: t("invalidLink") };
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const [gift] = await tx.select().from(gifts).where(eq(gifts.tokenHash, sha256(token))).for("update").limit(1);
-    if (!gift) return { error: "礼物链接无效" };
-    if (gift.status === "claimed") return { error: "这份礼物已经被领取" };
-    if (gift.status !== "paid") return { error: "这份礼物尚未完成付款" };
-    if (gift.expiresAt < new Date()) return { error: "这份礼物的领取期限已过" };
+    if (!gift) return { error: t("invalidLink") };
+    if (gift.status === "claimed") return { error: t("alreadyClaimed") };
+    if (gift.status !== "paid") return { error: t("unpaid") };
+    if (gift.expiresAt < new Date()) return { error: t("expired") };
     const window = await grantPrepaidTerm(tx, { userId, months: gift.months, reference: `gift:${gift.id}`, source: "gift" });
     await tx.update(gifts).set({ status: "claimed", claimedByUserId: userId, claimedAt: new Date(), windowId: window.id }).where(eq(gifts.id, gift.id));
     return { ok: true as const, endsAt: window.endsAt };
@@ -152,11 +159,13 @@ export async function claimGift(token: string, userId: string): Promise<{ ok: tr
 
 /** Mails the claim link to the recipient when the buyer asks; a later ask sends it again. */
 export async function notifyGiftRecipient(giftId: number, buyerId: string): Promise<ActionState> {
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "account.gift.errors");
   const row = await giftWithBuyer(and(eq(gifts.id, giftId), eq(gifts.buyerUserId, buyerId))!);
-  if (!row) return { error: "没有找到这份礼物" };
-  if (row.gift.status !== "paid") return { error: row.gift.status === "claimed" ? "这份礼物已经被领取" : "礼物付款确认后才能发送" };
+  if (!row) return { error: t("notFound") };
+  if (row.gift.status !== "paid") return { error: row.gift.status === "claimed" ? t("alreadyClaimed") : t("sendAfterPayment") };
   const token = unseal(row.gift.tokenSealed, SEAL_PURPOSE);
-  if (!token) return { error: "礼物链接无法恢复,请联系本报" };
+  if (!token) return { error: t("linkUnrecoverable") };
   const mail = giftReceivedMail({
     fromName: row.buyerName || row.buyerEmail,
     planName: row.planName,
@@ -166,8 +175,8 @@ export async function notifyGiftRecipient(giftId: number, buyerId: string): Prom
     expiresOn: lastIncludedDay(row.gift.expiresAt),
   });
   const sent = await sendMail({ to: row.gift.recipientEmail, ...mail });
-  if (sent.delivery === "failed") return { error: "邮件发送失败,请稍后再试,或直接把链接转发给收礼人" };
+  if (sent.delivery === "failed") return { error: t("mailFailed") };
   const db = await getDb();
   await db.update(gifts).set({ recipientNotifiedAt: new Date() }).where(eq(gifts.id, giftId));
-  return { ok: true, message: `已发送到 ${row.gift.recipientEmail}` };
+  return { ok: true, message: translatorFor(locale, "account.gift")("sentTo", { email: row.gift.recipientEmail }) };
 }

@@ -1,17 +1,28 @@
 import type { plans } from "@/db/schema";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
+import { catalogs } from "@/lib/i18n/messages";
 
 type PlanRow = typeof plans.$inferInsert;
 
 /**
+ * The plans' words in the default language: the account catalog's `plans`
+ * section. Plain text without arguments, read without next-intl, which
+ * `npm run stripe:sync` (tsx --conditions=react-server) cannot load.
+ */
+const { names, descriptions, benefits } = catalogs[defaultLocale].account.plans;
+
+/**
  * The plans the paper sells, as first written to the database. Staff may change
  * prices later; the keys are stable (Stripe lookup keys and URLs use them).
+ * Names, descriptions and benefits are stored in the default language; see
+ * planText for the others.
  */
 export const defaultPlans: PlanRow[] = [
   {
     key: "digital-monthly",
-    name: "数字版 · 按月订阅",
-    description: "每月自动续费,可随时取消。首次订阅免费试读 7 天。",
-    benefits: ["每期全部文章与版面", "往期回顾全部内容", "首次订阅 7 天免费试读"],
+    name: names.digitalMonthly,
+    description: descriptions.digitalMonthly,
+    benefits: [benefits.everyIssue, benefits.fullArchive, benefits.firstTrial],
     kind: "recurring",
     interval: "month",
     months: 1,
@@ -21,9 +32,9 @@ export const defaultPlans: PlanRow[] = [
   },
   {
     key: "digital-yearly",
-    name: "数字版 · 按年订阅",
-    description: "每年自动续费,比按月订阅节省两个月。",
-    benefits: ["每期全部文章与版面", "往期回顾全部内容", "相当于每月 ¥20"],
+    name: names.digitalYearly,
+    description: descriptions.digitalYearly,
+    benefits: [benefits.everyIssue, benefits.fullArchive, benefits.yearlyPerMonth],
     kind: "recurring",
     interval: "year",
     months: 12,
@@ -32,9 +43,9 @@ export const defaultPlans: PlanRow[] = [
   },
   {
     key: "digital-prepaid-1",
-    name: "数字版 · 1 个月",
-    description: "一次付清,不自动续费。支持银行卡、支付宝、微信支付。",
-    benefits: ["每期全部文章与版面", "到期不自动扣费"],
+    name: names.digitalPrepaid1,
+    description: descriptions.prepaid,
+    benefits: [benefits.everyIssue, benefits.noAutoRenew],
     kind: "prepaid",
     months: 1,
     amountFen: 3000,
@@ -43,9 +54,9 @@ export const defaultPlans: PlanRow[] = [
   },
   {
     key: "digital-prepaid-3",
-    name: "数字版 · 3 个月",
-    description: "一次付清,不自动续费。支持银行卡、支付宝、微信支付。",
-    benefits: ["每期全部文章与版面", "到期不自动扣费"],
+    name: names.digitalPrepaid3,
+    description: descriptions.prepaid,
+    benefits: [benefits.everyIssue, benefits.noAutoRenew],
     kind: "prepaid",
     months: 3,
     amountFen: 8000,
@@ -54,9 +65,9 @@ export const defaultPlans: PlanRow[] = [
   },
   {
     key: "digital-prepaid-12",
-    name: "数字版 · 12 个月",
-    description: "一次付清,不自动续费。支持银行卡、支付宝、微信支付。",
-    benefits: ["每期全部文章与版面", "到期不自动扣费", "相当于每月约 ¥21.7"],
+    name: names.digitalPrepaid12,
+    description: descriptions.prepaid,
+    benefits: [benefits.everyIssue, benefits.noAutoRenew, benefits.prepaid12PerMonth],
     kind: "prepaid",
     months: 12,
     amountFen: 26000,
@@ -65,9 +76,9 @@ export const defaultPlans: PlanRow[] = [
   },
   {
     key: "print-digital-yearly",
-    name: "纸质 + 数字 · 按年订阅",
-    description: "每周一、周四送报上门,并含全部数字版内容。每年自动续费。",
-    benefits: ["纸质报纸送达(需填写收报地址)", "每期全部文章与版面", "往期回顾全部内容"],
+    name: names.printDigitalYearly,
+    description: descriptions.printDigitalYearly,
+    benefits: [benefits.printDelivery, benefits.everyIssue, benefits.fullArchive],
     kind: "recurring",
     interval: "year",
     months: 12,
@@ -76,3 +87,31 @@ export const defaultPlans: PlanRow[] = [
     position: 6,
   },
 ];
+
+type TextGroup = "names" | "descriptions" | "benefits";
+
+/** Each default text's place in the catalog (names, digitalMonthly), to find it in other languages. */
+const placeOfText = new Map<string, [TextGroup, string]>(
+  (Object.entries({ names, descriptions, benefits }) as [TextGroup, Record<string, string>][]).flatMap(([group, texts]) =>
+    Object.entries(texts).map(([key, text]) => [text, [group, key]] as [string, [TextGroup, string]]),
+  ),
+);
+
+/**
+ * A plan's name, description or benefit as stored, in `locale`: the catalog's
+ * wording when the text is still the one the plan was created with; text staff
+ * have since rewritten is shown as they wrote it.
+ */
+export function planText(text: string, locale: Locale): string {
+  if (locale === defaultLocale) return text;
+  const place = placeOfText.get(text);
+  if (!place) return text;
+  const [group, key] = place;
+  return (catalogs[locale].account.plans[group] as Record<string, string>)[key] ?? text;
+}
+
+/** The words of a plan (a database row) in `locale`. */
+export function localizePlan<P extends { name: string; description: string; benefits: string[] }>(plan: P, locale: Locale): P {
+  if (locale === defaultLocale) return plan;
+  return { ...plan, name: planText(plan.name, locale), description: planText(plan.description, locale), benefits: plan.benefits.map((b) => planText(b, locale)) };
+}

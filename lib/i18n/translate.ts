@@ -1,4 +1,5 @@
-import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "next-intl";
+// use-intl/core, not next-intl: scripts run under the react-server condition, where next-intl's client half cannot load.
+import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "use-intl/core";
 import { PAPER_TIME_ZONE } from "@/lib/dates";
 import { defaultLocale, LOCALE_COOKIE, localeOr, type Locale } from "./config";
 import { catalogs, type Messages } from "./messages";

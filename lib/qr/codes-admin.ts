@@ -4,6 +4,8 @@ import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { articles, issues, pages, publication, qrCodes, type QrLanding } from "@/db/schema";
 import { recordAudit, summarize } from "@/lib/audit";
+import { translatorFor, requestTranslator } from "@/lib/i18n/translate";
+import type { Locale } from "@/lib/i18n/config";
 import { instantToWallTime, wallTimeToInstant } from "@/lib/issues-admin";
 import { isStaff } from "@/lib/roles";
 import { getObject } from "@/lib/storage";
@@ -18,6 +20,8 @@ import { forgetQrCode } from "./resolve";
  * transaction and drops the code from the scan path's cache.
  */
 export type QrCodeRow = typeof qrCodes.$inferSelect;
+/** The staff QR area's messages (lib/i18n/messages/…/admin-qr.json). */
+export type AdminQrT = ReturnType<typeof translatorFor<"adminQr">>;
 export type Failure = { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 export const QR_PLACEMENTS = ["masthead", "issue", "page", "article", "campaign"] as const;
@@ -25,18 +29,6 @@ export const QR_DESTINATIONS = ["landing", "article", "issue", "page", "subscrib
 export type QrPlacement = (typeof QR_PLACEMENTS)[number];
 export type QrDestination = (typeof QR_DESTINATIONS)[number];
 
-export const placementLabel: Record<QrPlacement, string> = { masthead: "报头", issue: "期次", page: "版面", article: "稿件", campaign: "推广活动" };
-export const destinationLabel: Record<QrDestination, string> = {
-  landing: "自定义落地页",
-  article: "稿件",
-  issue: "期次",
-  page: "版面",
-  subscribe: "订阅页",
-  external: "外部链接",
-};
-
-const CHECK_FORM = "请检查填写的内容";
-const NO_CODE = "没有这个二维码,可能已被删除";
 const AUDITED = [
   "code",
   "label",
@@ -69,7 +61,7 @@ async function refusal(actorId: string): Promise<Failure | null> {
 const text = z.preprocess((v) => (v == null ? "" : typeof v === "number" ? String(v) : v), z.string().trim());
 const optional = (max: number, message: string) => text.pipe(z.string().max(max, message)).transform((v) => v || null);
 const optionalId = (message: string) => text.pipe(z.string().regex(/^(|[1-9]\d{0,8})$/, message)).transform((v) => (v ? Number(v) : null));
-const optionalPage = text.pipe(z.string().regex(/^(|[1-9]\d?)$/, "版号须为1至99")).transform((v) => (v ? Number(v) : null));
+const optionalPage = (message: string) => text.pipe(z.string().regex(/^(|[1-9]\d?)$/, message)).transform((v) => (v ? Number(v) : null));
 const wallTime = (message: string) =>
   text.transform((v, ctx) => {
     if (!v) return null;
@@ -100,62 +92,65 @@ export const PROMOTION_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
  * 新建/编辑二维码. Field names are the form's. The promotion field is called
  * `promotion`, not `promotionCode`: the action wrapper never echoes fields
  * named like secrets ("code"), and staff should not lose what they typed.
+ * The messages are in the staff member's language (`t`, see requestTranslator).
  */
-export const qrCodeSchema = z
-  .object({
-    label: text.pipe(z.string().min(1, "请填写名称").max(100, "名称最多100字")),
-    placement: z.enum(QR_PLACEMENTS, { error: "请选择放置位置" }),
-    placementIssueId: optionalId("请选择期次"),
-    placementPageNumber: optionalPage,
-    placementArticleId: optionalId("稿件编号须为正整数"),
-    campaign: optional(60, "活动名称最多60字"),
-    destination: z.enum(QR_DESTINATIONS, { error: "请选择目标" }),
-    destinationArticleId: optionalId("稿件编号须为正整数"),
-    destinationIssueId: optionalId("请选择期次"),
-    destinationPageNumber: optionalPage,
-    promotion: text.pipe(z.string().regex(/^(|[A-Za-z0-9_-]{1,40})$/, "优惠码只能包含字母、数字、- 和 _,最多40个字符")).transform((v) => v || null),
-    externalUrl: optional(2000, "网址过长").refine((v) => v === null || isHttpsUrl(v), "外部链接必须以 https:// 开头"),
-    landingTitle: optional(100, "标题最多100字"),
-    landingText: optional(2000, "正文最多2000字"),
-    landingCtaLabel: optional(30, "按钮文字最多30字"),
-    landingCtaHref: optional(2000, "链接过长").refine((v) => v === null || isSafeCtaHref(v), "按钮链接须为本站路径(以 / 开头)或 https:// 网址"),
-    activeFrom: wallTime("请填写有效的开始时间(北京时间)"),
-    activeUntil: wallTime("请填写有效的结束时间(北京时间)"),
-    fallbackTitle: optional(100, "标题最多100字"),
-    fallbackText: optional(2000, "正文最多2000字"),
-    fallbackCtaLabel: optional(30, "按钮文字最多30字"),
-    fallbackCtaHref: optional(2000, "链接过长").refine((v) => v === null || isSafeCtaHref(v), "按钮链接须为本站路径(以 / 开头)或 https:// 网址"),
-    enabled: z
-      .union([z.boolean(), z.string()])
-      .optional()
-      .transform((v) => v === true || v === "on" || v === "true"),
-  })
-  .superRefine((v, ctx) => {
-    const need = (ok: unknown, path: string, message: string) => {
-      if (!ok) ctx.addIssue({ code: "custom", path: [path], message });
-    };
-    if (v.placement === "issue" || v.placement === "page") need(v.placementIssueId, "placementIssueId", "请选择期次");
-    if (v.placement === "page") need(v.placementPageNumber, "placementPageNumber", "请填写版号");
-    if (v.placement === "article") need(v.placementArticleId, "placementArticleId", "请填写稿件编号");
-    if (v.placement === "campaign") need(v.campaign, "campaign", "请填写活动名称");
-    if (v.destination === "article") need(v.destinationArticleId, "destinationArticleId", "请填写稿件编号");
-    if (v.destination === "issue" || v.destination === "page") need(v.destinationIssueId, "destinationIssueId", "请选择期次");
-    if (v.destination === "page") need(v.destinationPageNumber, "destinationPageNumber", "请填写版号");
-    if (v.destination === "external") need(v.externalUrl, "externalUrl", "请填写外部链接(https://)");
-    if (v.destination === "landing") {
-      need(v.landingTitle, "landingTitle", "请填写落地页标题");
-      need(v.landingText, "landingText", "请填写落地页正文");
-    }
-    if (v.landingCtaHref) need(v.landingCtaLabel, "landingCtaLabel", "有按钮链接时请填写按钮文字");
-    if (v.fallbackTitle || v.fallbackText || v.fallbackCtaLabel || v.fallbackCtaHref) need(v.fallbackTitle, "fallbackTitle", "请填写备用页标题");
-    if (v.fallbackCtaHref) need(v.fallbackCtaLabel, "fallbackCtaLabel", "有按钮链接时请填写按钮文字");
-    if (v.activeFrom && v.activeUntil && v.activeFrom.getTime() >= v.activeUntil.getTime()) {
-      ctx.addIssue({ code: "custom", path: ["activeUntil"], message: "结束时间须晚于开始时间" });
-    }
-  });
+export function makeQrCodeSchema(t: AdminQrT) {
+  return z
+    .object({
+      label: text.pipe(z.string().min(1, t("errors.labelRequired")).max(100, t("errors.labelMax"))),
+      placement: z.enum(QR_PLACEMENTS, { error: t("errors.placementRequired") }),
+      placementIssueId: optionalId(t("errors.chooseIssue")),
+      placementPageNumber: optionalPage(t("errors.pageNumber")),
+      placementArticleId: optionalId(t("errors.articleId")),
+      campaign: optional(60, t("errors.campaignMax")),
+      destination: z.enum(QR_DESTINATIONS, { error: t("errors.destinationRequired") }),
+      destinationArticleId: optionalId(t("errors.articleId")),
+      destinationIssueId: optionalId(t("errors.chooseIssue")),
+      destinationPageNumber: optionalPage(t("errors.pageNumber")),
+      promotion: text.pipe(z.string().regex(/^(|[A-Za-z0-9_-]{1,40})$/, t("errors.promotion"))).transform((v) => v || null),
+      externalUrl: optional(2000, t("errors.urlTooLong")).refine((v) => v === null || isHttpsUrl(v), t("errors.externalHttps")),
+      landingTitle: optional(100, t("errors.titleMax")),
+      landingText: optional(2000, t("errors.textMax")),
+      landingCtaLabel: optional(30, t("errors.ctaLabelMax")),
+      landingCtaHref: optional(2000, t("errors.linkTooLong")).refine((v) => v === null || isSafeCtaHref(v), t("errors.ctaHref")),
+      activeFrom: wallTime(t("errors.activeFrom")),
+      activeUntil: wallTime(t("errors.activeUntil")),
+      fallbackTitle: optional(100, t("errors.titleMax")),
+      fallbackText: optional(2000, t("errors.textMax")),
+      fallbackCtaLabel: optional(30, t("errors.ctaLabelMax")),
+      fallbackCtaHref: optional(2000, t("errors.linkTooLong")).refine((v) => v === null || isSafeCtaHref(v), t("errors.ctaHref")),
+      enabled: z
+        .union([z.boolean(), z.string()])
+        .optional()
+        .transform((v) => v === true || v === "on" || v === "true"),
+    })
+    .superRefine((v, ctx) => {
+      const need = (ok: unknown, path: string, message: string) => {
+        if (!ok) ctx.addIssue({ code: "custom", path: [path], message });
+      };
+      if (v.placement === "issue" || v.placement === "page") need(v.placementIssueId, "placementIssueId", t("errors.chooseIssue"));
+      if (v.placement === "page") need(v.placementPageNumber, "placementPageNumber", t("errors.pageRequired"));
+      if (v.placement === "article") need(v.placementArticleId, "placementArticleId", t("errors.articleRequired"));
+      if (v.placement === "campaign") need(v.campaign, "campaign", t("errors.campaignRequired"));
+      if (v.destination === "article") need(v.destinationArticleId, "destinationArticleId", t("errors.articleRequired"));
+      if (v.destination === "issue" || v.destination === "page") need(v.destinationIssueId, "destinationIssueId", t("errors.chooseIssue"));
+      if (v.destination === "page") need(v.destinationPageNumber, "destinationPageNumber", t("errors.pageRequired"));
+      if (v.destination === "external") need(v.externalUrl, "externalUrl", t("errors.externalRequired"));
+      if (v.destination === "landing") {
+        need(v.landingTitle, "landingTitle", t("errors.landingTitleRequired"));
+        need(v.landingText, "landingText", t("errors.landingTextRequired"));
+      }
+      if (v.landingCtaHref) need(v.landingCtaLabel, "landingCtaLabel", t("errors.ctaLabelRequired"));
+      if (v.fallbackTitle || v.fallbackText || v.fallbackCtaLabel || v.fallbackCtaHref) need(v.fallbackTitle, "fallbackTitle", t("errors.fallbackTitleRequired"));
+      if (v.fallbackCtaHref) need(v.fallbackCtaLabel, "fallbackCtaLabel", t("errors.ctaLabelRequired"));
+      if (v.activeFrom && v.activeUntil && v.activeFrom.getTime() >= v.activeUntil.getTime()) {
+        ctx.addIssue({ code: "custom", path: ["activeUntil"], message: t("errors.windowOrder") });
+      }
+    });
+}
 /** The form's fields (strings from FormData; numbers and booleans are accepted from code). */
 export type QrCodeInput = Record<string, string | number | boolean | null | undefined>;
-type QrCodeForm = z.output<typeof qrCodeSchema>;
+type QrCodeForm = z.output<ReturnType<typeof makeQrCodeSchema>>;
 type QrCodeValues = Omit<typeof qrCodes.$inferInsert, "id" | "code" | "createdBy" | "createdAt" | "updatedAt">;
 
 const landingOf = (title: string | null, body: string | null, ctaLabel: string | null, ctaHref: string | null): QrLanding | null =>
@@ -166,7 +161,7 @@ const landingOf = (title: string | null, body: string | null, ctaLabel: string |
  * placement or destination are cleared, and page numbers and articles are
  * checked against the database (read with `tx`).
  */
-async function resolveValues(tx: Tx, form: QrCodeForm): Promise<QrCodeValues | Failure> {
+async function resolveValues(tx: Tx, form: QrCodeForm, t: AdminQrT): Promise<QrCodeValues | Failure> {
   const errors: Record<string, string[]> = {};
   const issueExists = async (id: number | null) => id !== null && (await tx.select({ id: issues.id }).from(issues).where(eq(issues.id, id)).limit(1)).length > 0;
   const pageOf = async (issueId: number, number: number) =>
@@ -177,13 +172,13 @@ async function resolveValues(tx: Tx, form: QrCodeForm): Promise<QrCodeValues | F
   let placementPageId: number | null = null;
   let placementArticleId: number | null = null;
   if (form.placement === "issue" || form.placement === "page") {
-    if (!(await issueExists(form.placementIssueId))) errors.placementIssueId = ["没有这一期"];
+    if (!(await issueExists(form.placementIssueId))) errors.placementIssueId = [t("errors.noIssue")];
     else {
       placementIssueId = form.placementIssueId;
       if (form.placement === "page") {
         const page = await pageOf(placementIssueId!, form.placementPageNumber!);
         if (page) placementPageId = page.id;
-        else errors.placementPageNumber = [`该期没有第${form.placementPageNumber}版`];
+        else errors.placementPageNumber = [t("errors.noPage", { page: String(form.placementPageNumber) })];
       }
     }
   }
@@ -192,7 +187,7 @@ async function resolveValues(tx: Tx, form: QrCodeForm): Promise<QrCodeValues | F
     if (article) {
       placementArticleId = article.id;
       placementIssueId = article.issueId;
-    } else errors.placementArticleId = [`没有编号为 ${form.placementArticleId} 的稿件`];
+    } else errors.placementArticleId = [t("errors.noArticle", { id: String(form.placementArticleId) })];
   }
 
   let destinationArticleId: number | null = null;
@@ -200,19 +195,19 @@ async function resolveValues(tx: Tx, form: QrCodeForm): Promise<QrCodeValues | F
   let destinationPageNumber: number | null = null;
   if (form.destination === "article") {
     if (await articleOf(form.destinationArticleId!)) destinationArticleId = form.destinationArticleId;
-    else errors.destinationArticleId = [`没有编号为 ${form.destinationArticleId} 的稿件`];
+    else errors.destinationArticleId = [t("errors.noArticle", { id: String(form.destinationArticleId) })];
   }
   if (form.destination === "issue" || form.destination === "page") {
-    if (!(await issueExists(form.destinationIssueId))) errors.destinationIssueId = ["没有这一期"];
+    if (!(await issueExists(form.destinationIssueId))) errors.destinationIssueId = [t("errors.noIssue")];
     else {
       destinationIssueId = form.destinationIssueId;
       if (form.destination === "page") {
         if (await pageOf(destinationIssueId!, form.destinationPageNumber!)) destinationPageNumber = form.destinationPageNumber;
-        else errors.destinationPageNumber = [`该期没有第${form.destinationPageNumber}版`];
+        else errors.destinationPageNumber = [t("errors.noPage", { page: String(form.destinationPageNumber) })];
       }
     }
   }
-  if (Object.keys(errors).length) return fail(CHECK_FORM, errors);
+  if (Object.keys(errors).length) return fail(t("errors.checkForm"), errors);
 
   return {
     label: form.label,
@@ -235,11 +230,11 @@ async function resolveValues(tx: Tx, form: QrCodeForm): Promise<QrCodeValues | F
   };
 }
 
-function parse(input: QrCodeInput): QrCodeForm | Failure {
-  const parsed = qrCodeSchema.safeParse(input);
+function parse(input: QrCodeInput, t: AdminQrT): QrCodeForm | Failure {
+  const parsed = makeQrCodeSchema(t).safeParse(input);
   if (parsed.success) return parsed.data;
   const flat = z.flattenError(parsed.error);
-  return fail(flat.formErrors[0] ?? CHECK_FORM, flat.fieldErrors as Record<string, string[]>);
+  return fail(flat.formErrors[0] ?? t("errors.checkForm"), flat.fieldErrors as Record<string, string[]>);
 }
 
 const isFailure = (v: unknown): v is Failure => typeof v === "object" && v !== null && (v as { ok?: unknown }).ok === false;
@@ -262,11 +257,12 @@ export type CodeResult = { ok: true; code: QrCodeRow } | Failure;
 export async function createQrCode(actorId: string, input: QrCodeInput): Promise<CodeResult> {
   const refused = await refusal(actorId);
   if (refused) return refused;
-  const form = parse(input);
+  const t = await requestTranslator("adminQr");
+  const form = parse(input, t);
   if (isFailure(form)) return form;
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<CodeResult> => {
-    const values = await resolveValues(tx, form);
+    const values = await resolveValues(tx, form, t);
     if (isFailure(values)) return values;
     const row = await insertWithFreshCode(tx, { ...values, createdBy: actorId });
     await recordAudit(tx, { actorId, action: "qr.create", entity: "qr_code", entityId: row.id, after: summarize(row, AUDITED) });
@@ -285,10 +281,11 @@ async function changeCode(
 ): Promise<CodeResult> {
   const refused = await refusal(actorId);
   if (refused) return refused;
+  const t = await requestTranslator("adminQr");
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<CodeResult> => {
     const [previous] = await tx.select().from(qrCodes).where(eq(qrCodes.id, id)).for("update").limit(1);
-    if (!previous) return fail(NO_CODE);
+    if (!previous) return fail(t("errors.noCode"));
     const values = await change(tx, previous);
     if (isFailure(values)) return values;
     const [row] = await tx
@@ -308,9 +305,10 @@ export async function updateQrCode(actorId: string, id: number, input: QrCodeInp
   // Refused callers learn nothing about the form.
   const refused = await refusal(actorId);
   if (refused) return refused;
-  const form = parse(input);
+  const t = await requestTranslator("adminQr");
+  const form = parse(input, t);
   if (isFailure(form)) return form;
-  return changeCode(actorId, id, "qr.update", (tx) => resolveValues(tx, form));
+  return changeCode(actorId, id, "qr.update", (tx) => resolveValues(tx, form, t));
 }
 
 export function setQrCodeEnabled(actorId: string, id: number, enabled: boolean): Promise<CodeResult> {
@@ -321,10 +319,11 @@ export function setQrCodeEnabled(actorId: string, id: number, enabled: boolean):
 export async function deleteQrCode(actorId: string, id: number): Promise<{ ok: true; code: QrCodeRow } | Failure> {
   const refused = await refusal(actorId);
   if (refused) return refused;
+  const t = await requestTranslator("adminQr");
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<{ ok: true; code: QrCodeRow } | Failure> => {
     const [row] = await tx.delete(qrCodes).where(eq(qrCodes.id, id)).returning();
-    if (!row) return fail(NO_CODE);
+    if (!row) return fail(t("errors.noCode"));
     await recordAudit(tx, { actorId, action: "qr.delete", entity: "qr_code", entityId: id, before: summarize(row, AUDITED) });
     return { ok: true, code: row };
   });
@@ -342,18 +341,19 @@ export type BulkResult = { ok: true; created: QrCodeRow[]; existing: number } | 
 export async function createQrCodesForIssue(actorId: string, issueId: number): Promise<BulkResult> {
   const refused = await refusal(actorId);
   if (refused) return refused;
+  const t = await requestTranslator("adminQr");
   const db = await getDb();
   const result = await db.transaction(async (tx): Promise<BulkResult> => {
     // Locking the issue serialises two editors pressing the button at once.
     const [issue] = await tx.select({ id: issues.id, number: issues.number }).from(issues).where(eq(issues.id, issueId)).for("update").limit(1);
-    if (!issue) return fail("没有这一期,可能已被删除");
+    if (!issue) return fail(t("errors.issueGone"));
     const list = await tx
       .select({ id: articles.id, title: articles.title, pageNumber: pages.number, pageId: pages.id })
       .from(articles)
       .innerJoin(pages, eq(pages.id, articles.pageId))
       .where(eq(articles.issueId, issueId))
       .orderBy(asc(pages.number), asc(articles.position), asc(articles.id));
-    if (list.length === 0) return fail("该期还没有稿件");
+    if (list.length === 0) return fail(t("errors.noArticles"));
     const covered = new Set(
       (
         await tx
@@ -447,8 +447,9 @@ export async function recentIssues(limit = 60, include: (number | null)[] = []):
   return [...recent, ...older].sort((a, b) => b.date.localeCompare(a.date));
 }
 
-/** Where a code's placement and destination point, in words for the list. */
-export async function describeTargets(rows: QrCodeRow[]): Promise<Map<number, { placement: string; destination: string }>> {
+/** Where a code's placement and destination point, in words for the list (in `locale`). */
+export async function describeTargets(rows: QrCodeRow[], locale: Locale): Promise<Map<number, { placement: string; destination: string }>> {
+  const t = translatorFor(locale, "adminQr");
   const db = await getDb();
   const articleIds = [...new Set(rows.flatMap((r) => [r.placementArticleId, r.destinationArticleId]).filter((v): v is number => v !== null))];
   const issueIds = [...new Set(rows.flatMap((r) => [r.placementIssueId, r.destinationIssueId]).filter((v): v is number => v !== null))];
@@ -461,31 +462,36 @@ export async function describeTargets(rows: QrCodeRow[]): Promise<Map<number, { 
   const title = new Map(articleRows.map((a) => [a.id, a.title]));
   const number = new Map(issueRows.map((i) => [i.id, i.number]));
   const page = new Map(pageRows.map((p) => [p.id, p.number]));
-  const issueText = (id: number | null) => (id && number.has(id) ? `总第${number.get(id)}期` : "(已删除的期次)");
-  const articleText = (id: number | null) => (id && title.has(id) ? `《${title.get(id)}》` : "(已删除的稿件)");
+  const unknownPage = t("targets.unknownPage");
+  const issueText = (id: number | null) => (id && number.has(id) ? t("targets.issue", { number: String(number.get(id)) }) : t("targets.deletedIssue"));
+  const articleText = (id: number | null) => (id && title.has(id) ? t("targets.article", { title: title.get(id)! }) : t("targets.deletedArticle"));
+  const pageText = (issueId: number | null, pageNumber: number | null | undefined) =>
+    t("targets.page", { issue: issueText(issueId), page: pageNumber == null ? unknownPage : String(pageNumber) });
   return new Map(
     rows.map((r) => {
       const placement =
         r.placement === "masthead"
-          ? "报头"
+          ? t("targets.masthead")
           : r.placement === "campaign"
-            ? `推广活动 ${r.campaign ?? ""}`
+            ? t("targets.campaign", { campaign: r.campaign ?? "" })
             : r.placement === "issue"
               ? issueText(r.placementIssueId)
               : r.placement === "page"
-                ? `${issueText(r.placementIssueId)} 第${r.placementPageId ? (page.get(r.placementPageId) ?? "?") : "?"}版`
-                : `稿件 ${articleText(r.placementArticleId)}`;
+                ? pageText(r.placementIssueId, r.placementPageId ? page.get(r.placementPageId) : null)
+                : t("targets.onArticle", { article: articleText(r.placementArticleId) });
       const destination =
         r.destination === "landing"
-          ? `落地页「${r.landing?.title ?? ""}」`
+          ? t("targets.landing", { title: r.landing?.title ?? "" })
           : r.destination === "article"
-            ? `稿件 ${articleText(r.destinationArticleId)}`
+            ? t("targets.toArticle", { article: articleText(r.destinationArticleId) })
             : r.destination === "issue"
               ? issueText(r.destinationIssueId)
               : r.destination === "page"
-                ? `${issueText(r.destinationIssueId)} 第${r.destinationPageNumber ?? "?"}版`
+                ? pageText(r.destinationIssueId, r.destinationPageNumber)
                 : r.destination === "subscribe"
-                  ? `订阅页${r.promotionCode ? `(优惠码 ${r.promotionCode})` : ""}`
+                  ? r.promotionCode
+                    ? t("targets.subscribePromotion", { promotion: r.promotionCode })
+                    : t("targets.subscribe")
                   : (r.externalUrl ?? "");
       return [r.id, { placement, destination }];
     }),

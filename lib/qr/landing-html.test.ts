@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customLandingHtml, esc, friendlyPageHtml, safeHref, type LandingContext } from "./landing-html";
+import { customLandingHtml, defaultLandingHtml, esc, friendlyPageHtml, landingLocale, safeHref, type LandingContext } from "./landing-html";
 
 const ctx: LandingContext = {
   paper: { name: "财信报", slogan: null, hotline: "(0471) 3122969" },
@@ -58,5 +58,18 @@ describe("landing HTML: zero-JS pages with inert staff text", () => {
     const html = friendlyPageHtml({ ...ctx, inApp }, "unknown");
     expect(html).toContain(text);
     expect(html).toContain("点击右上角 ··· 选择「在浏览器打开」");
+  });
+
+  it("speaks the visitor's language, from the language cookie", () => {
+    expect(landingLocale(null)).toBe("zh-CN");
+    expect(landingLocale("a=1; cxb_locale=en; b=2")).toBe("en");
+    expect(landingLocale("cxb_locale=fr")).toBe("zh-CN");
+    const html = friendlyPageHtml({ ...ctx, locale: "en", inApp: "wechat" }, "unknown");
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain("<h1>QR code not found</h1>");
+    expect(html).toContain("Next issue: Thursday 3 December 2026");
+    expect(html).toContain("<strong>You are browsing inside WeChat.</strong> Files cannot be downloaded here");
+    expect(defaultLandingHtml({ ...ctx, locale: "en" })).toContain("<h1>Welcome to the 财信报 e-edition</h1>");
+    expect(html).not.toMatch(/首页|今日报纸|浏览/);
   });
 });

@@ -1,5 +1,7 @@
 import type { QrLanding } from "@/db/schema";
-import { chineseDate, chineseWeekday } from "@/lib/dates";
+import { defaultLocale, LOCALE_COOKIE, localeOr, type Locale } from "@/lib/i18n/config";
+import { paperDate, paperWeekday } from "@/lib/i18n/format";
+import { translatorFor } from "@/lib/i18n/translate";
 import type { InAppBrowser } from "./visitor";
 
 /**
@@ -7,6 +9,11 @@ import type { InAppBrowser } from "./visitor";
  * and no JavaScript: readable on a weak connection at once, nothing to hydrate.
  * Every piece of text from the database or the request goes through `esc`, and
  * links only through `safeHref`, so staff-written landing text stays text.
+ *
+ * The words around that text are in the visitor's language (`locale`, from the
+ * language cookie: see landingLocale). Each page is built for its one request
+ * and sent with no-store, by the fast path too: no cache can hand one
+ * language's page to a reader of the other.
  */
 export type PaperInfo = { name: string; slogan: string | null; hotline: string | null };
 
@@ -26,6 +33,8 @@ export type LandingContext = {
   inApp: InAppBrowser | null;
   /** Where the subscribe buttons go: /subscribe, with the code's promotion when it has one. */
   subscribeHref: string;
+  /** The visitor's language; Chinese when not given. */
+  locale?: Locale;
 };
 
 export type FriendlyReason = "unknown" | "disabled" | "expired" | "not_yet" | "error";
@@ -47,7 +56,26 @@ export function safeHref(value: string | null | undefined): string | null {
   }
 }
 
-const appNames: Record<InAppBrowser, string> = { wechat: "微信", alipay: "支付宝", qq: "QQ", weibo: "微博", other: "应用" };
+/**
+ * The visitor's language from a Cookie request header: the fast path reads
+ * Node's headers before Next sees the request, so not through next/headers.
+ */
+export function landingLocale(cookieHeader: string | null | undefined): Locale {
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === LOCALE_COOKIE) return localeOr(part.slice(eq + 1).trim());
+  }
+  return defaultLocale;
+}
+
+// A scan burst asks for the same words thousands of times: one translator per language.
+const translators = new Map<Locale, ReturnType<typeof translatorFor<"reader">>>();
+
+function words(locale: Locale = defaultLocale) {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = translatorFor(locale, "reader")));
+  return { t, locale };
+}
 
 const css = `
 *{box-sizing:border-box}
@@ -79,8 +107,9 @@ footer{margin-top:2rem;border-top:1px solid #d8d0c2;padding-top:.75rem;font-size
 
 function htmlDocument(title: string, ctx: LandingContext, main: string): string {
   const { paper } = ctx;
+  const { t, locale } = words(ctx.locale);
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
@@ -95,17 +124,17 @@ ${paper.slogan ? `<p class="slogan">${esc(paper.slogan)}</p>` : ""}
 <a class="paper" href="/">${esc(paper.name)}</a>
 </header>
 <main>
-${inAppHint(ctx.inApp)}
+${inAppHint(ctx.inApp, locale)}
 ${main}
 </main>
 <footer>
 <ul class="links">
-<li><a href="/">首页 Home</a></li>
-${ctx.latest ? `<li><a href="/issues/${esc(ctx.latest.date)}">今日报纸 Today's issue</a></li>` : ""}
-<li><a href="/archive">往期回顾 Archive</a></li>
-<li><a href="${esc(ctx.subscribeHref)}">订阅 Subscribe</a></li>
+<li><a href="/">${t("qrLanding.home")}</a></li>
+${ctx.latest ? `<li><a href="/issues/${esc(ctx.latest.date)}">${t("qrLanding.today")}</a></li>` : ""}
+<li><a href="/archive">${t("qrLanding.archive")}</a></li>
+<li><a href="${esc(ctx.subscribeHref)}">${t("qrLanding.subscribe")}</a></li>
 </ul>
-${paper.hotline ? `<p>订阅热线 ${esc(paper.hotline)}</p>` : ""}
+${paper.hotline ? `<p>${t("qrLanding.hotline", { hotline: esc(paper.hotline) })}</p>` : ""}
 </footer>
 </body>
 </html>
@@ -113,46 +142,53 @@ ${paper.hotline ? `<p>订阅热线 ${esc(paper.hotline)}</p>` : ""}
 }
 
 /** In-app browsers (WeChat above all) block downloads and Stripe card checkout: say so, and how to get out. */
-export function inAppHint(inApp: InAppBrowser | null): string {
+export function inAppHint(inApp: InAppBrowser | null, locale: Locale = defaultLocale): string {
   if (!inApp) return "";
+  const { t } = words(locale);
   return `<aside class="hint" role="note">
-<p><strong>您正在${esc(appNames[inApp])}内浏览。</strong>这里无法下载文件,银行卡支付(Stripe)也需要在系统浏览器中完成。</p>
-<p>请点击右上角 ··· 选择「在浏览器打开」。</p>
+<p>${t.markup("qrLanding.inApp", { app: esc(t(`inAppHint.apps.${inApp}`)), strong: (chunks) => `<strong>${chunks}</strong>` })}</p>
+<p>${t("qrLanding.inAppHow")}</p>
 </aside>`;
 }
 
-function subscribeCta(ctx: LandingContext, label = "订阅本报 Subscribe"): string {
+function subscribeCta(ctx: LandingContext, label = words(ctx.locale).t("qrLanding.cta")): string {
   return `<a class="cta" href="${esc(ctx.subscribeHref)}">${esc(label)}</a>`;
 }
 
 function nextIssueLine(ctx: LandingContext): string {
-  return ctx.nextIssueDate ? `<p class="meta">下期出版:${esc(chineseDate(ctx.nextIssueDate))} ${esc(chineseWeekday(ctx.nextIssueDate))}</p>` : "";
+  const { t, locale } = words(ctx.locale);
+  const date = ctx.nextIssueDate;
+  return date ? `<p class="meta">${t("qrLanding.nextIssue", { date: esc(paperDate(date, locale)), weekday: esc(paperWeekday(date, locale)) })}</p>` : "";
 }
 
 function issueBlock(ctx: LandingContext): string {
+  const { t, locale } = words(ctx.locale);
   const issue = ctx.latest;
-  if (!issue) return `<p>暂无已出版的报纸。</p>${nextIssueLine(ctx)}`;
+  if (!issue) return `<p>${t("qrLanding.noIssue")}</p>${nextIssueLine(ctx)}`;
+  const date = esc(paperDate(issue.date, locale));
   const image = issue.frontImage
-    ? `<a class="figure" href="/issues/${esc(issue.date)}/pages/1"><img src="${esc(issue.frontImage.src)}" width="${issue.frontImage.width}" height="${issue.frontImage.height}" alt="${esc(`${chineseDate(issue.date)} 第1版`)}" decoding="async"></a>`
+    ? `<a class="figure" href="/issues/${esc(issue.date)}/pages/1"><img src="${esc(issue.frontImage.src)}" width="${issue.frontImage.width}" height="${issue.frontImage.height}" alt="${esc(t("qrLanding.frontImageAlt", { date: paperDate(issue.date, locale) }))}" decoding="async"></a>`
     : "";
   const headlines = issue.headlines.length
-    ? `<h2>今日要闻</h2><ul class="headlines">${issue.headlines
+    ? `<h2>${t("qrLanding.headlines")}</h2><ul class="headlines">${issue.headlines
         .map((h) => `<li><a href="/articles/${h.id}">${h.kicker ? `<span class="kicker">${esc(h.kicker)}</span>` : ""}${esc(h.title)}</a></li>`)
         .join("")}</ul>`
     : "";
-  return `<p class="meta">${esc(chineseDate(issue.date))} ${esc(chineseWeekday(issue.date))} · 总第${issue.number}期 · ${issue.pageCount}版</p>
+  const facts = t("qrLanding.issueFacts", { date, weekday: esc(paperWeekday(issue.date, locale)), number: issue.number, pageCount: issue.pageCount });
+  return `<p class="meta">${facts}</p>
 ${nextIssueLine(ctx)}
 ${image}
 ${headlines}
-<p><a href="/issues/${esc(issue.date)}">阅读本期全部版面 »</a></p>`;
+<p><a href="/issues/${esc(issue.date)}">${t("qrLanding.readAll")}</a></p>`;
 }
 
 /** The masthead code's page: today's issue, the next issue date, and the subscription. */
 export function defaultLandingHtml(ctx: LandingContext): string {
-  const main = `<h1>欢迎阅读${esc(ctx.paper.name)}数字报</h1>
+  const { t } = words(ctx.locale);
+  const main = `<h1>${t("qrLanding.welcome", { paper: esc(ctx.paper.name) })}</h1>
 ${issueBlock(ctx)}
 ${subscribeCta(ctx)}`;
-  return htmlDocument("扫码阅读", ctx, main);
+  return htmlDocument(t("qrLanding.title"), ctx, main);
 }
 
 function paragraphs(text: string): string {
@@ -166,32 +202,27 @@ function paragraphs(text: string): string {
 
 /** A staff-written landing page (or the fallback outside a code's active window). */
 export function customLandingHtml(ctx: LandingContext, landing: QrLanding, imageSrc: string | null): string {
+  const { t } = words(ctx.locale);
   const href = safeHref(landing.ctaHref) ?? ctx.subscribeHref;
-  const label = landing.ctaLabel?.trim() || "订阅本报 Subscribe";
+  const label = landing.ctaLabel?.trim() || t("qrLanding.cta");
   const image = imageSrc ? `<div class="figure poster"><img src="${esc(imageSrc)}" width="1200" height="800" alt="" decoding="async"></div>` : "";
   const main = `<h1>${esc(landing.title)}</h1>
 ${image}
 <div class="text">${paragraphs(landing.text)}</div>
 <a class="cta" href="${esc(href)}">${esc(label)}</a>`;
-  return htmlDocument(landing.title || "扫码阅读", ctx, main);
+  return htmlDocument(landing.title || t("qrLanding.title"), ctx, main);
 }
-
-const friendlyText: Record<FriendlyReason, { title: string; body: string }> = {
-  unknown: { title: "未找到这个二维码", body: "这个二维码或链接无效,可能是印刷或输入有误。欢迎从首页阅读今日报纸。" },
-  disabled: { title: "这个二维码已停用", body: "该二维码对应的内容已下线。欢迎从首页阅读今日报纸。" },
-  expired: { title: "这个活动已经结束", body: "该二维码的活动期已过。欢迎阅读今日报纸,或订阅本报。" },
-  not_yet: { title: "这个活动尚未开始", body: "该二维码的内容还未上线,请稍后再扫。欢迎先阅读今日报纸。" },
-  error: { title: "暂时无法打开", body: "服务暂时繁忙,请稍后再试。欢迎从首页阅读今日报纸。" },
-};
 
 /** Unknown, disabled, expired or not-yet-active codes: never a dead end. */
 export function friendlyPageHtml(ctx: LandingContext, reason: FriendlyReason): string {
-  const { title, body } = friendlyText[reason];
+  const { t } = words(ctx.locale);
+  const title = t(`qrLanding.friendly.${reason}.title`);
+  const body = t(`qrLanding.friendly.${reason}.body`);
   const main = `<h1>${esc(title)}</h1>
 <p>${esc(body)}</p>
 <ul class="links">
-<li><a href="/">返回首页 Home</a></li>
-${ctx.latest ? `<li><a href="/issues/${esc(ctx.latest.date)}">今日报纸 Today's issue</a></li>` : ""}
+<li><a href="/">${t("qrLanding.backHome")}</a></li>
+${ctx.latest ? `<li><a href="/issues/${esc(ctx.latest.date)}">${t("qrLanding.today")}</a></li>` : ""}
 </ul>
 ${ctx.latest ? issueBlock(ctx) : nextIssueLine(ctx)}
 ${subscribeCta(ctx)}`;

@@ -2,6 +2,8 @@ import QRCode from "qrcode";
 import sharp from "sharp";
 import { PDFDocument, rgb } from "pdf-lib";
 import { z } from "zod";
+import { defaultLocale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/translate";
 import { escapeXml, textWidth } from "@/lib/svg-text";
 
 /**
@@ -221,32 +223,46 @@ const checkbox = z
   .optional()
   .transform((v) => v === "1" || v === "on");
 
-/** The download form's query (GET /admin/qr/ID/download?…); the route answers 400 when it doesn't parse. */
-export const downloadParamsSchema = z
-  .object({
-    format: z.enum(["svg", "png", "pdf"], { error: "格式须为 SVG、PNG 或 PDF" }),
-    size: z.enum(["2", "3", "5", "custom"], { error: "请选择尺寸" }).default("3"),
-    customCm: z
-      .string()
-      .optional()
-      .transform((v) => (v ? Number(v) : null)),
-    ec: z.enum(QR_EC_LEVELS, { error: "纠错等级须为 L、M、Q 或 H" }).default("M"),
-    logo: checkbox,
-    caption: z.string().trim().max(CAPTION_MAX, `说明文字最多${CAPTION_MAX}字`).optional().default(""),
-    showUrl: checkbox,
-  })
-  .transform((v, ctx) => {
-    let sizeCm = Number(v.size);
-    if (v.size === "custom") {
-      if (v.customCm === null || !Number.isFinite(v.customCm) || v.customCm < MIN_SIZE_CM || v.customCm > MAX_SIZE_CM) {
-        ctx.addIssue({ code: "custom", path: ["customCm"], message: `自定义尺寸须为${MIN_SIZE_CM}至${MAX_SIZE_CM}厘米` });
-        return z.NEVER;
+type AdminQrT = ReturnType<typeof translatorFor<"adminQr">>;
+
+/**
+ * The download form's query (GET /admin/qr/ID/download?…); the route answers
+ * 400 when it doesn't parse, with the reasons in the staff member's language (`t`).
+ */
+export function makeDownloadParamsSchema(t: AdminQrT) {
+  return z
+    .object({
+      format: z.enum(["svg", "png", "pdf"], { error: t("download.errors.format") }),
+      size: z.enum(["2", "3", "5", "custom"], { error: t("download.errors.size") }).default("3"),
+      customCm: z
+        .string()
+        .optional()
+        .transform((v) => (v ? Number(v) : null)),
+      ec: z.enum(QR_EC_LEVELS, { error: t("download.errors.ec") }).default("M"),
+      logo: checkbox,
+      caption: z
+        .string()
+        .trim()
+        .max(CAPTION_MAX, t("download.errors.captionMax", { max: String(CAPTION_MAX) }))
+        .optional()
+        .default(""),
+      showUrl: checkbox,
+    })
+    .transform((v, ctx) => {
+      let sizeCm = Number(v.size);
+      if (v.size === "custom") {
+        if (v.customCm === null || !Number.isFinite(v.customCm) || v.customCm < MIN_SIZE_CM || v.customCm > MAX_SIZE_CM) {
+          ctx.addIssue({ code: "custom", path: ["customCm"], message: t("download.errors.customCm", { min: String(MIN_SIZE_CM), max: String(MAX_SIZE_CM) }) });
+          return z.NEVER;
+        }
+        sizeCm = Math.round(v.customCm * 10) / 10;
       }
-      sizeCm = Math.round(v.customCm * 10) / 10;
-    }
-    // A logo hides modules: only the highest correction level recovers them reliably.
-    return { format: v.format, sizeCm, ec: v.logo ? ("H" as const) : v.ec, logo: v.logo, caption: v.caption, showUrl: v.showUrl };
-  });
+      // A logo hides modules: only the highest correction level recovers them reliably.
+      return { format: v.format, sizeCm, ec: v.logo ? ("H" as const) : v.ec, logo: v.logo, caption: v.caption, showUrl: v.showUrl };
+    });
+}
+/** The schema with the default language's messages. */
+export const downloadParamsSchema = makeDownloadParamsSchema(translatorFor(defaultLocale, "adminQr"));
 export type DownloadParams = z.output<typeof downloadParamsSchema>;
 
 let cjkFont: Promise<boolean> | null = null;

@@ -4,7 +4,7 @@ import { clientIp } from "@/lib/throttle";
 import { REF_COOKIE, refCookieValue } from "./attribution";
 import { normalizeQrCode } from "./code";
 import { frontSnapshot, OFFLINE_SNAPSHOT } from "./landing-data";
-import { customLandingHtml, defaultLandingHtml, friendlyPageHtml, safeHref, type FriendlyReason, type LandingContext } from "./landing-html";
+import { customLandingHtml, defaultLandingHtml, friendlyPageHtml, landingLocale, safeHref, type FriendlyReason, type LandingContext } from "./landing-html";
 import { resolveQrCode, type ResolvedQrCode } from "./resolve";
 import type { PendingScan, ScanOutcome } from "./scan-recorder";
 import { cookieFromHeader, qrCookieHeader } from "./signed-cookie";
@@ -145,7 +145,8 @@ export async function planQrScan(headers: HeaderReader, rawCode: string, now = n
   if (decision.kind === "redirect") return { reply: { status: 302, location: decision.location, cookies }, scan };
 
   const snapshot = decision.kind === "friendly" && decision.reason === "error" ? OFFLINE_SNAPSHOT : await frontSnapshot();
-  const ctx: LandingContext = { ...snapshot, inApp, subscribeHref: subscribeHref(resolved) };
+  // Every landing page is built per request (no-store), so it can follow the reader's language cookie.
+  const ctx: LandingContext = { ...snapshot, inApp, subscribeHref: subscribeHref(resolved), locale: landingLocale(headers.get("cookie")) };
   switch (decision.kind) {
     case "default":
       return { reply: { status: 200, html: defaultLandingHtml(ctx), cookies }, scan };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { BarChart } from "@/components/admin/chart-bars";
 import { Panel } from "@/components/ui/form-parts";
 import { requireStaff } from "@/lib/access";
@@ -17,32 +18,44 @@ import {
   topArticlesToday,
   type IssueStatusView,
 } from "@/lib/dashboard";
-import { chineseDate, chineseWeekday, todayInPaperZone } from "@/lib/dates";
-import { formatPaperTime } from "@/lib/issues-admin";
+import { todayInPaperZone, type IsoDate } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { paperDate, paperDateTime, paperWeekday } from "@/lib/i18n/format";
 import { pauseRangeText } from "@/lib/pause-notice";
 import { pauseList } from "./pauses/queries";
 
-export const metadata: Metadata = { title: "概览" };
+type Params = Promise<{ locale: string }>;
 
-const SOURCE_LABEL = { subscription: "自动续订", prepaid: "预付", gift: "礼物", comp: "赠阅" } as const;
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "adminPeople.dashboard" });
+  return { title: t("metaTitle") };
+}
 
+/** A panel heading; the Chinese UI adds a short English name (`english`), the English UI has none. */
 function Heading({ id, children, english }: { id: string; children: React.ReactNode; english: string }) {
   return (
     <h2 id={id} className="mb-2 font-serif text-lg font-bold">
-      {children} <span className="font-sans text-xs font-normal text-muted">{english}</span>
+      {children} {english ? <span className="font-sans text-xs font-normal text-muted">{english}</span> : null}
     </h2>
   );
 }
 
-function issueStatusText(issue: IssueStatusView): string {
-  if (issue.status === "published") return issue.publishedAt ? `已出版 · ${formatPaperTime(issue.publishedAt)}` : "已出版";
-  if (issue.status === "scheduled") return issue.publishAt ? `已定时 · 将于 ${formatPaperTime(issue.publishAt)} 出版` : "已定时";
-  return "草稿 · 尚未安排出版";
+type T = Awaited<ReturnType<typeof getTranslations<"adminPeople.dashboard">>>;
+
+function issueStatusText(issue: IssueStatusView, t: T, locale: Locale): string {
+  if (issue.status === "published") return issue.publishedAt ? t("issueStatus.publishedAt", { time: paperDateTime(issue.publishedAt, locale) }) : t("issueStatus.published");
+  if (issue.status === "scheduled") return issue.publishAt ? t("issueStatus.scheduledAt", { time: paperDateTime(issue.publishAt, locale) }) : t("issueStatus.scheduled");
+  return t("issueStatus.draft");
 }
 
 /** The staff landing page. Editors see the editorial panels; subscriber and money figures are for admins. */
-export default async function AdminHome() {
+export default async function AdminHome({ params }: { params: Params }) {
+  const { locale: param } = await params;
+  const locale = param as Locale;
+  setRequestLocale(locale);
   const viewer = await requireStaff("/admin");
+  const t = await getTranslations("adminPeople.dashboard");
   const isAdmin = viewer.role === "admin";
   const today = todayInPaperZone();
   const [next, { upcoming }, todayIssue, scheduled, reads, top, qr] = await Promise.all([
@@ -57,78 +70,85 @@ export default async function AdminHome() {
   const pause = upcoming[0];
   const money = isAdmin ? await Promise.all([activeSubscribersBySource(), monthlyRecurringRevenueFen(), newVsEndedPerDay(30)]) : null;
   const readsToday = reads.at(-1)?.count ?? 0;
+  // pauseRangeText words the range in Chinese; the English UI spells out both days.
+  const rangeText = (startsOn: IsoDate, endsOn: IsoDate) =>
+    locale === "zh-CN" ? pauseRangeText(startsOn, endsOn) : startsOn === endsOn ? paperDate(startsOn, locale) : t("nextPause.range", { start: paperDate(startsOn, locale), end: paperDate(endsOn, locale) });
 
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-2xl font-bold">
-        您好,{viewer.name ?? viewer.email} <span className="font-sans text-sm font-normal text-muted">Overview</span>
+        {t("greeting", { name: viewer.name ?? viewer.email })}{" "}
+        {t("greetingHint") ? <span className="font-sans text-sm font-normal text-muted">{t("greetingHint")}</span> : null}
       </h1>
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
         <Panel labelledBy="admin-today-issue">
-          <Heading id="admin-today-issue" english="Today's issue">今日报纸</Heading>
+          <Heading id="admin-today-issue" english={t("todayIssue.hint")}>{t("todayIssue.heading")}</Heading>
           <p className="mb-1 text-sm text-muted">
-            {chineseDate(today)} {chineseWeekday(today)}
+            {paperDate(today, locale)} {paperWeekday(today, locale)}
           </p>
           {todayIssue ? (
             <div className="space-y-1">
               <p className="text-base">
                 <Link href={`/admin/issues/${todayIssue.id}`} className="hover:text-brand hover:underline">
-                  总第{todayIssue.number}期
+                  {t("todayIssue.number", { number: todayIssue.number })}
                 </Link>
               </p>
-              <p className={`text-sm ${todayIssue.status === "published" ? "text-green-800" : "text-brand"}`}>{issueStatusText(todayIssue)}</p>
+              <p className={`text-sm ${todayIssue.status === "published" ? "text-green-800" : "text-brand"}`}>{issueStatusText(todayIssue, t, locale)}</p>
             </div>
           ) : (
-            <p className="text-sm">今天没有一期报纸。</p>
+            <p className="text-sm">{t("todayIssue.none")}</p>
           )}
         </Panel>
         <Panel labelledBy="admin-next-issue">
-          <Heading id="admin-next-issue" english="Next issue">下一期</Heading>
+          <Heading id="admin-next-issue" english={t("nextIssue.hint")}>{t("nextIssue.heading")}</Heading>
           {next ? (
             <p className="text-base">
-              {chineseDate(next.date)} {chineseWeekday(next.date)}
-              <span className="ml-2 text-muted">总第{next.number}期</span>
+              {paperDate(next.date, locale)} {paperWeekday(next.date, locale)}
+              <span className="ml-2 text-muted">{t("nextIssue.number", { number: next.number })}</span>
             </p>
           ) : (
-            <p className="text-sm text-muted">两年内没有出版日:请检查出版日程。</p>
+            <p className="text-sm text-muted">{t("nextIssue.none")}</p>
           )}
-          <p className="mt-1 text-xs text-muted">按期号顺序排在最后一期之后。</p>
+          <p className="mt-1 text-xs text-muted">{t("nextIssue.note")}</p>
         </Panel>
         <Panel labelledBy="admin-next-scheduled">
-          <Heading id="admin-next-scheduled" english="Next scheduled">定时出版</Heading>
+          <Heading id="admin-next-scheduled" english={t("nextScheduled.hint")}>{t("nextScheduled.heading")}</Heading>
           {scheduled ? (
             <div className="space-y-1">
               <p className="text-base">
                 <Link href={`/admin/issues/${scheduled.id}`} className="hover:text-brand hover:underline">
-                  总第{scheduled.number}期 · {chineseDate(scheduled.date)}
+                  {t("nextScheduled.link", { number: scheduled.number, date: paperDate(scheduled.date, locale) })}
                 </Link>
               </p>
-              {scheduled.publishAt ? <p className="text-sm text-muted">将于 {formatPaperTime(scheduled.publishAt)} 出版</p> : null}
+              {scheduled.publishAt ? <p className="text-sm text-muted">{t("nextScheduled.publishAt", { time: paperDateTime(scheduled.publishAt, locale) })}</p> : null}
             </div>
           ) : (
-            <p className="text-sm text-muted">没有已定时的期次。</p>
+            <p className="text-sm text-muted">{t("nextScheduled.none")}</p>
           )}
         </Panel>
         <Panel labelledBy="admin-next-pause">
-          <Heading id="admin-next-pause" english="Next pause">下一次休刊</Heading>
+          <Heading id="admin-next-pause" english={t("nextPause.hint")}>{t("nextPause.heading")}</Heading>
           {pause ? (
             <div className="space-y-1 text-sm">
               <p className="text-base">
                 <Link href={`/admin/pauses/${pause.id}`} className="hover:text-brand hover:underline">
-                  {pauseRangeText(pause.startsOn, pause.endsOn)} · {pause.reason}
+                  {rangeText(pause.startsOn, pause.endsOn)} · {pause.reason}
                 </Link>
               </p>
               <p className="text-muted">
-                公告日 {chineseDate(pause.announceDay)} · {pause.resumesOn ? `${chineseDate(pause.resumesOn)}恢复出报` : "恢复日期未定"}
+                {t("nextPause.announce", {
+                  date: paperDate(pause.announceDay, locale),
+                  resumes: pause.resumesOn ? t("nextPause.resumes", { date: paperDate(pause.resumesOn, locale) }) : t("nextPause.resumesUnknown"),
+                })}
               </p>
-              {pause.warning ? <p>注意:{pause.warning}</p> : null}
+              {pause.warning ? <p>{t("nextPause.warning", { warning: pause.warning })}</p> : null}
             </div>
           ) : (
-            <p className="text-sm text-muted">目前没有登记即将到来的休刊。</p>
+            <p className="text-sm text-muted">{t("nextPause.none")}</p>
           )}
           <p className="mt-4 text-sm">
             <Link href="/admin/pauses" className="text-brand underline-offset-4 hover:underline">
-              休刊管理 →
+              {t("nextPause.manage")}
             </Link>
           </p>
         </Panel>
@@ -137,23 +157,23 @@ export default async function AdminHome() {
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Panel labelledBy="admin-reads">
-            <Heading id="admin-reads" english="Article reads, last 14 days">文章阅读量</Heading>
+            <Heading id="admin-reads" english={t("reads.hint")}>{t("reads.heading")}</Heading>
             <p className="mb-2 text-sm">
-              今日 <strong className="text-lg">{readsToday}</strong> 次
+              {t.rich("reads.today", { count: readsToday, strong: (chunks) => <strong className="text-lg">{chunks}</strong> })}
             </p>
             <BarChart
-              title="近 14 天文章阅读量"
-              description={`每日阅读次数(北京时间),${reads[0]?.day} 至 ${reads.at(-1)?.day}。只计次数,不记录读者。`}
+              title={t("reads.chartTitle")}
+              description={t("reads.chartDescription", { from: String(reads[0]?.day), to: String(reads.at(-1)?.day) })}
               labels={reads.map((r) => r.day)}
-              series={[{ name: "阅读", values: reads.map((r) => r.count), className: "fill-brand", swatch: "bg-brand" }]}
+              series={[{ name: t("reads.series"), values: reads.map((r) => r.count), className: "fill-brand", swatch: "bg-brand" }]}
             />
           </Panel>
         </div>
         <div className="space-y-4">
           <Panel labelledBy="admin-top-articles">
-            <Heading id="admin-top-articles" english="Most read today">今日热读</Heading>
+            <Heading id="admin-top-articles" english={t("top.hint")}>{t("top.heading")}</Heading>
             {top.length === 0 ? (
-              <p className="text-sm text-muted">今天还没有阅读记录。</p>
+              <p className="text-sm text-muted">{t("top.none")}</p>
             ) : (
               <ol className="list-decimal space-y-1 pl-5 text-sm">
                 {top.map((a) => (
@@ -162,7 +182,7 @@ export default async function AdminHome() {
                       {a.title}
                     </Link>
                     <span className="ml-1 text-muted">
-                      {a.reads} 次 · {a.issueDate.slice(5)} 第{a.pageNumber}版
+                      {t("top.meta", { reads: a.reads, date: a.issueDate.slice(5), page: a.pageNumber })}
                     </span>
                   </li>
                 ))}
@@ -170,20 +190,20 @@ export default async function AdminHome() {
             )}
           </Panel>
           <Panel labelledBy="admin-qr">
-            <Heading id="admin-qr" english="QR scans today">今日扫码</Heading>
+            <Heading id="admin-qr" english={t("qr.hint")}>{t("qr.heading")}</Heading>
             <p className="text-base">
-              {qr.scans} 次扫码 <span className="text-muted">· {qr.visitors} 位访客(不含机器人)</span>
+              {t("qr.scans", { scans: qr.scans })} <span className="text-muted">{t("qr.visitors", { visitors: qr.visitors })}</span>
             </p>
             <p className="mt-1 text-sm">
               <Link href="/admin/qr" className="text-brand underline-offset-4 hover:underline">
-                二维码与扫码统计 →
+                {t("qr.link")}
               </Link>
             </p>
           </Panel>
         </div>
       </div>
 
-      {money ? <SubscriberPanels bySource={money[0]} mrrFen={money[1]} flow={money[2]} /> : null}
+      {money ? <SubscriberPanels bySource={money[0]} mrrFen={money[1]} flow={money[2]} t={t} locale={locale} /> : null}
     </div>
   );
 }
@@ -192,54 +212,58 @@ function SubscriberPanels({
   bySource,
   mrrFen,
   flow,
+  t,
+  locale,
 }: {
   bySource: Awaited<ReturnType<typeof activeSubscribersBySource>>;
   mrrFen: number;
   flow: Awaited<ReturnType<typeof newVsEndedPerDay>>;
+  t: T;
+  locale: Locale;
 }) {
   const started = flow.reduce((sum, d) => sum + d.started, 0);
   const ended = flow.reduce((sum, d) => sum + d.ended, 0);
   return (
     <section aria-labelledby="admin-subscribers-section" className="space-y-4">
       <h2 id="admin-subscribers-section" className="font-serif text-xl font-bold">
-        订阅 <span className="font-sans text-xs font-normal text-muted">Subscribers (admins only)</span>
+        {t("subscribers.heading")} <span className="font-sans text-xs font-normal text-muted">{t("subscribers.hint")}</span>
       </h2>
       <div className="grid gap-4 md:grid-cols-3">
         <Panel labelledBy="admin-active-subscribers">
-          <Heading id="admin-active-subscribers" english="Active subscribers">有效订户</Heading>
+          <Heading id="admin-active-subscribers" english={t("subscribers.active.hint")}>{t("subscribers.active.heading")}</Heading>
           <p className="text-3xl font-bold">{bySource.total}</p>
           <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
             {SOURCE_ORDER.map((source) => (
               <div key={source} className="contents">
-                <dt className="text-muted">{SOURCE_LABEL[source]}</dt>
+                <dt className="text-muted">{t(`subscribers.sources.${source}`)}</dt>
                 <dd className="text-right tabular-nums">{bySource[source]}</dd>
               </div>
             ))}
           </dl>
-          <p className="mt-2 text-xs text-muted">每位读者只计一次,按 自动续订 &gt; 预付 &gt; 礼物 &gt; 赠阅 归类。</p>
+          <p className="mt-2 text-xs text-muted">{t("subscribers.active.note")}</p>
         </Panel>
         <Panel labelledBy="admin-mrr">
-          <Heading id="admin-mrr" english="MRR (CNY)">月经常性收入</Heading>
-          <p className="text-3xl font-bold tabular-nums">{formatYuan(mrrFen)}</p>
-          <p className="mt-2 text-xs text-muted">有效(含扣款重试中)的自动续订,年付按 ÷12 计;试用期和预付不计。</p>
+          <Heading id="admin-mrr" english={t("subscribers.mrr.hint")}>{t("subscribers.mrr.heading")}</Heading>
+          <p className="text-3xl font-bold tabular-nums">{formatYuan(mrrFen, locale)}</p>
+          <p className="mt-2 text-xs text-muted">{t("subscribers.mrr.note")}</p>
         </Panel>
         <Panel labelledBy="admin-flow-summary">
-          <Heading id="admin-flow-summary" english="Last 30 days">近 30 天</Heading>
+          <Heading id="admin-flow-summary" english={t("subscribers.flow.hint")}>{t("subscribers.flow.heading")}</Heading>
           <p className="text-sm">
-            新增 <strong className="text-2xl tabular-nums">{started}</strong> 人 · 流失 <strong className="text-2xl tabular-nums">{ended}</strong> 人
+            {t.rich("subscribers.flow.summary", { started, ended, strong: (chunks) => <strong className="text-2xl tabular-nums">{chunks}</strong> })}
           </p>
-          <p className="mt-2 text-xs text-muted">续订、接续的预付或礼物不计为新增或流失。</p>
+          <p className="mt-2 text-xs text-muted">{t("subscribers.flow.note")}</p>
         </Panel>
       </div>
       <Panel labelledBy="admin-flow-chart">
-        <Heading id="admin-flow-chart" english="New vs ended per day">每日新增与流失</Heading>
+        <Heading id="admin-flow-chart" english={t("subscribers.flowChart.hint")}>{t("subscribers.flowChart.heading")}</Heading>
         <BarChart
-          title="近 30 天每日新增与流失订户"
-          description={`每日开始有阅读权限与失去阅读权限的读者人数(北京时间),${flow[0]?.day} 至 ${flow.at(-1)?.day}。`}
+          title={t("subscribers.flowChart.title")}
+          description={t("subscribers.flowChart.description", { from: String(flow[0]?.day), to: String(flow.at(-1)?.day) })}
           labels={flow.map((d) => d.day)}
           series={[
-            { name: "新增", values: flow.map((d) => d.started), className: "fill-green-700", swatch: "bg-green-700" },
-            { name: "流失", values: flow.map((d) => d.ended), className: "fill-stone-400", swatch: "bg-stone-400" },
+            { name: t("subscribers.flowChart.started"), values: flow.map((d) => d.started), className: "fill-green-700", swatch: "bg-green-700" },
+            { name: t("subscribers.flowChart.ended"), values: flow.map((d) => d.ended), className: "fill-stone-400", swatch: "bg-stone-400" },
           ]}
         />
       </Panel>

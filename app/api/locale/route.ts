@@ -10,8 +10,8 @@ import { safeNext } from "@/lib/safe-next";
 export function GET(request: NextRequest) {
   const to = request.nextUrl.searchParams.get("to");
   const back = backTo(request);
-  const response = NextResponse.redirect(new URL(back, request.url), 303);
-  response.headers.set("Cache-Control", "no-store");
+  // A relative Location: request.url names the host Next was started with, not necessarily the one the reader used.
+  const response = new NextResponse(null, { status: 303, headers: { Location: back, "Cache-Control": "no-store" } });
   if (isLocale(to)) {
     response.cookies.set(LOCALE_COOKIE, to, { path: "/", maxAge: LOCALE_COOKIE_MAX_AGE, sameSite: "lax", secure: request.nextUrl.protocol === "https:" });
   }

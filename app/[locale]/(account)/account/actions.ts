@@ -7,6 +7,7 @@ import { verificationMailFor } from "@/lib/account-mail";
 import { validatedActionWithUser } from "@/lib/actions";
 import { tooManyRequestsMessage } from "@/lib/auth-messages";
 import { signOut } from "@/lib/auth";
+import { requestLocale, translatorFor } from "@/lib/i18n/translate";
 import { forgetSessionVersion, sessionUserId } from "@/lib/session";
 import { endAllSessions } from "@/lib/users";
 import { sendMail } from "@/lib/mail";
@@ -27,14 +28,16 @@ export async function signOutEverywhereAction(): Promise<void> {
 }
 
 export const resendVerification = validatedActionWithUser(z.object({}), async (_data, _form, user) => {
-  if (user.emailVerified) return { ok: true, message: "您的邮箱已经验证。" };
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "account.account");
+  if (user.emailVerified) return { ok: true, message: t("alreadyVerified") };
   const throttle = await getThrottle();
   const verdict = await throttle.take([
     { policy: MAIL_BY_EMAIL, key: user.email },
     { policy: MAIL_BY_IP, key: clientIp(await headers()) },
   ]);
-  if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs)) };
+  if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs), locale) };
   const mail = await verificationMailFor(user);
   after(() => sendMail(mail));
-  return { ok: true, message: `验证邮件已发送至 ${user.email},24 小时内有效。` };
+  return { ok: true, message: t("verificationSent", { email: user.email }) };
 });

@@ -2,23 +2,29 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { BillingPanel } from "@/components/billing/billing-panel";
 import { NextIssueNotice } from "@/components/reader/next-issue-notice";
 import { readerNextIssue } from "@/lib/calendar";
 import { getAccountAccess, getViewer } from "@/lib/access";
 import { getBillingOverview } from "@/lib/billing/overview";
 import { describeAccess } from "@/lib/account-access-view";
-import type { Role } from "@/lib/roles";
+import type { Locale } from "@/lib/i18n/config";
 import { findUserById } from "@/lib/users";
-import { AccountShell, Panel } from "@/components/ui/form-parts";
+import { AccountShell, Gloss, Panel } from "@/components/ui/form-parts";
 import { ResendVerificationForm } from "./account-forms";
 import { PauseNoticeForm } from "./pause-notice-form";
 import { signOutAction, signOutEverywhereAction } from "./actions";
 import { DeliveryHoldsLink } from "./delivery/delivery-link";
 
-export const metadata: Metadata = { title: "我的账户" };
+type Params = Promise<{ locale: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const roleLabels: Record<Role, string> = { member: "读者", editor: "编辑", admin: "管理员" };
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "account.account" });
+  return { title: t("title") };
+}
 
 const toneStyles = {
   active: "border-emerald-700/30 bg-emerald-50 text-emerald-900",
@@ -27,23 +33,24 @@ const toneStyles = {
   none: "border-rule bg-white text-ink",
 } as const;
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AccountPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { locale } = await params;
+  setRequestLocale(locale as Locale);
   await connection();
+  const t = await getTranslations("account.account");
   const query = await searchParams;
   const denied = query.denied !== undefined;
-  const notice = query.manage !== undefined ? "您已有一个生效中的订阅,可以在下方管理它。" : query.gift === "claimed" ? "礼物领取成功,现在可以阅读全部内容。" : null;
+  const notice = query.manage !== undefined ? t("manageNotice") : query.gift === "claimed" ? t("giftClaimed") : null;
   const viewer = await getViewer();
   // The JWT only says who signed in; the database says whether that account still exists.
   const user = viewer ? await findUserById(viewer.id) : null;
   if (!user) redirect("/login?next=/account");
 
   const [summary, billing, upcoming] = await Promise.all([getAccountAccess(user.id), getBillingOverview(user.id), readerNextIssue()]);
-  const access = describeAccess(summary);
+  const access = describeAccess(summary, locale as Locale);
 
   return (
-    <AccountShell title="我的账户" english="Account">
+    <AccountShell title={t("title")} english={t("titleEnglish")}>
       <div className="space-y-6">
         {notice ? (
           <p role="status" className="rounded-md border border-rule bg-white px-3 py-2 text-sm">
@@ -52,16 +59,16 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         ) : null}
         {denied ? (
           <p role="alert" className="rounded-md border border-brand/30 bg-brand/5 px-3 py-2 text-sm text-brand">
-            您的账户没有权限访问刚才的页面。
+            {t("denied")}
           </p>
         ) : null}
         <Panel labelledBy="account-access-heading">
           <h2 id="account-access-heading" className="mb-3 font-serif text-lg font-bold">
-            订阅 <span className="font-sans text-xs font-normal text-muted">Subscription</span>
+            {t("subscriptionHeading")} <Gloss text={t("subscriptionHeadingEnglish")} />
           </h2>
           <div className={`rounded-md border px-4 py-3 ${toneStyles[access.tone]}`}>
             <p className="text-base font-medium">{access.headline}</p>
-            {access.source ? <p className="mt-1 text-sm opacity-80">来源:{access.source}</p> : null}
+            {access.source ? <p className="mt-1 text-sm opacity-80">{t("source", { source: access.source })}</p> : null}
           </div>
           {access.invite ? (
             <p className="mt-4">
@@ -69,7 +76,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
                 href="/subscribe"
                 className="inline-flex items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark"
               >
-                {access.tone === "lapsed" ? "续订财信报" : "订阅财信报,阅读全部内容"}
+                {access.tone === "lapsed" ? t("renew") : t("subscribe")}
               </Link>
             </p>
           ) : null}
@@ -85,21 +92,21 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
 
         <Panel labelledBy="account-profile-heading">
           <h2 id="account-profile-heading" className="mb-3 font-serif text-lg font-bold">
-            账户信息 <span className="font-sans text-xs font-normal text-muted">Profile</span>
+            {t("profileHeading")} <Gloss text={t("profileHeadingEnglish")} />
           </h2>
           <dl className="grid grid-cols-[5rem_1fr] gap-x-3 gap-y-3 text-sm sm:grid-cols-[6rem_1fr]">
-            <dt className="text-muted">称呼</dt>
-            <dd>{user.name ?? "未填写"}</dd>
-            <dt className="text-muted">邮箱</dt>
+            <dt className="text-muted">{t("name")}</dt>
+            <dd>{user.name ?? t("notSet")}</dd>
+            <dt className="text-muted">{t("email")}</dt>
             <dd className="break-all">
               {user.email}
               <span className={`ml-2 inline-block rounded px-1.5 text-xs ${user.emailVerified ? "bg-emerald-50 text-emerald-800" : "bg-brand/10 text-brand"}`}>
-                {user.emailVerified ? "已验证" : "未验证"}
+                {user.emailVerified ? t("verified") : t("unverified")}
               </span>
               {user.emailVerified ? null : <ResendVerificationForm />}
             </dd>
-            <dt className="text-muted">身份</dt>
-            <dd>{roleLabels[user.role]}</dd>
+            <dt className="text-muted">{t("role")}</dt>
+            <dd>{t(`roles.${user.role}`)}</dd>
           </dl>
         </Panel>
 
@@ -109,7 +116,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
               type="submit"
               className="w-full rounded-md border border-rule bg-white px-4 py-2.5 text-base text-ink transition hover:border-ink sm:w-auto"
             >
-              退出登录 <span className="ml-1 text-sm text-muted">Sign out</span>
+              {t("signOut")} <Gloss text={t("signOutEnglish")} className="ml-1 text-sm text-muted" />
             </button>
           </form>
           <form action={signOutEverywhereAction}>
@@ -117,7 +124,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
               type="submit"
               className="w-full rounded-md border border-rule bg-white px-4 py-2.5 text-base text-ink transition hover:border-ink sm:w-auto"
             >
-              退出所有设备 <span className="ml-1 text-sm text-muted">Sign out everywhere</span>
+              {t("signOutEverywhere")} <Gloss text={t("signOutEverywhereEnglish")} className="ml-1 text-sm text-muted" />
             </button>
           </form>
         </div>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { validatedActionWithUser } from "@/lib/actions";
+import { requestTranslator } from "@/lib/i18n/translate";
 
 /**
  * 休刊通知 on /account: the signed-in reader's own choice, so no role is
@@ -15,9 +16,10 @@ export const savePauseNoticeOptIn = validatedActionWithUser(z.object({ pauseNoti
   const optIn = data.pauseNoticeOptIn === "on";
   const db = await getDb();
   await db.update(users).set({ pauseNoticeOptIn: optIn }).where(eq(users.id, user.id));
+  const t = await requestTranslator("account.pauseNotice");
   return {
     ok: true,
-    message: optIn ? "已开启休刊通知:本报休刊时会发邮件告诉您。" : "已关闭休刊通知。",
+    message: optIn ? t("optedIn") : t("optedOut"),
     values: { pauseNoticeOptIn: optIn ? "on" : "" },
   };
 });

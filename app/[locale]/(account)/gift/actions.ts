@@ -2,13 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { validationMessage } from "@/lib/account-schemas";
 import { validatedActionWithUser } from "@/lib/actions";
 import { claimGift, isClaimToken, notifyGiftRecipient, startGiftCheckout } from "@/lib/billing/gifts";
 
 const buySchema = z.object({
-  plan: z.string().trim().min(1, "请选择礼物方案").max(64),
-  recipientEmail: z.email("请填写有效的邮箱地址").max(254).transform((e) => e.trim().toLowerCase()),
-  message: z.string().trim().max(200, "留言最多 200 字").optional(),
+  plan: z.string().trim().min(1, validationMessage("giftPlanRequired")).max(64),
+  recipientEmail: z.email(validationMessage("recipientEmailInvalid")).max(254).transform((e) => e.trim().toLowerCase()),
+  message: z.string().trim().max(200, validationMessage("giftMessageTooLong")).optional(),
 });
 
 export const buyGift = validatedActionWithUser(buySchema, async ({ plan, recipientEmail, message }, _form, user) => {
@@ -21,7 +22,7 @@ export const sendGiftMail = validatedActionWithUser(z.object({ gift: z.coerce.nu
   notifyGiftRecipient(gift, user.id),
 );
 
-export const claimGiftAction = validatedActionWithUser(z.object({ token: z.string().refine(isClaimToken, "礼物链接无效") }), async ({ token }, _form, user) => {
+export const claimGiftAction = validatedActionWithUser(z.object({ token: z.string().refine(isClaimToken, validationMessage("giftLinkInvalid")) }), async ({ token }, _form, user) => {
   const result = await claimGift(token, user.id);
   if ("error" in result) return { error: result.error };
   redirect("/account?gift=claimed");

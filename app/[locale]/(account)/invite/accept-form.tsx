@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
+import { Field, FormStatus, Gloss, SubmitButton } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
 import { acceptInvitationAction } from "./actions";
 
@@ -12,6 +13,7 @@ import { acceptInvitationAction } from "./actions";
  * as the invited account and can go straight to the staff area afterwards.
  */
 export function AcceptInvitationForm({ token, needsAccount, signedIn }: { token: string; needsAccount: boolean; signedIn: boolean }) {
+  const t = useTranslations("account.invite");
   const [state, action, pending] = useActionState<ActionState, FormData>(acceptInvitationAction, {});
   const errors = state.fieldErrors ?? {};
   if (state.ok) {
@@ -20,13 +22,13 @@ export function AcceptInvitationForm({ token, needsAccount, signedIn }: { token:
         <FormStatus state={state} />
         {signedIn ? (
           <Link href="/admin" className="inline-block text-brand underline-offset-4 hover:underline">
-            进入编辑后台
+            {t("goToAdmin")}
           </Link>
         ) : (
           <>
-            <p className="text-sm text-muted">登录后即可进入编辑后台。</p>
+            <p className="text-sm text-muted">{t("signInToEnter")}</p>
             <Link href="/login?next=/admin" className="inline-block text-brand underline-offset-4 hover:underline">
-              前往登录
+              {t("goToLogin")}
             </Link>
           </>
         )}
@@ -39,26 +41,26 @@ export function AcceptInvitationForm({ token, needsAccount, signedIn }: { token:
       <input type="hidden" name="token" value={token} />
       {needsAccount ? (
         <>
-          <Field id="invite-name" name="name" type="text" label="姓名" english="Name" autoComplete="name" required maxLength={50} defaultValue={state.values?.name} errors={errors.name} />
+          <Field id="invite-name" name="name" type="text" label={t("name")} english={t("nameEnglish")} autoComplete="name" required maxLength={50} defaultValue={state.values?.name} errors={errors.name} />
           <Field
             id="invite-password"
             name="password"
             type="password"
-            label="设置密码"
-            english="Password"
+            label={t("password")}
+            english={t("passwordEnglish")}
             autoComplete="new-password"
             required
             minLength={10}
             maxLength={200}
-            hint="至少 10 个字符。"
+            hint={t("passwordHint")}
             errors={errors.password}
           />
           <Field
             id="invite-password-confirm"
             name="confirmPassword"
             type="password"
-            label="确认密码"
-            english="Confirm"
+            label={t("confirm")}
+            english={t("confirmEnglish")}
             autoComplete="new-password"
             required
             maxLength={200}
@@ -66,8 +68,8 @@ export function AcceptInvitationForm({ token, needsAccount, signedIn }: { token:
           />
         </>
       ) : null}
-      <SubmitButton pending={pending} pendingText="正在处理…">
-        {needsAccount ? "创建账户并接受邀请" : "接受邀请"} <span className="ml-1 text-sm opacity-80">Accept</span>
+      <SubmitButton pending={pending} pendingText={t("processing")}>
+        {needsAccount ? t("createAndAccept") : t("accept")} <Gloss text={t("acceptEnglish")} className="ml-1 text-sm opacity-80" />
       </SubmitButton>
     </form>
   );

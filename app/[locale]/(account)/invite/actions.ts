@@ -1,8 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { confirmPasswordField, linkTokenField } from "@/lib/account-schemas";
+import { confirmPasswordField, linkTokenField, validationMessage } from "@/lib/account-schemas";
 import { validatedAction } from "@/lib/actions";
+import { requestTranslator } from "@/lib/i18n/translate";
 import { acceptInvitation } from "@/lib/invitations";
 import { sessionUserId } from "@/lib/session";
 
@@ -18,16 +19,14 @@ export const acceptInvitationAction = validatedAction(
       password: z.string().max(200).optional(),
       confirmPassword: confirmPasswordField.optional(),
     })
-    .refine((form) => form.password === undefined || form.password === form.confirmPassword, { path: ["confirmPassword"], message: "两次输入的密码不一致" }),
+    .refine((form) => form.password === undefined || form.password === form.confirmPassword, { path: ["confirmPassword"], message: validationMessage("passwordsMismatch") }),
   async ({ token, name, password }) => {
     const result = await acceptInvitation(token, { viewerId: await sessionUserId(), name, password });
     if ("error" in result) return result;
-    const role = result.role === "admin" ? "管理员" : "编辑";
+    const t = await requestTranslator("account.invite");
     return {
       ok: true,
-      message: result.newAccount
-        ? `账户已创建,您现在是财信报的${role}。请用邮箱 ${result.email} 和刚设置的密码登录。`
-        : `邀请已接受,账户 ${result.email} 现在是财信报的${role}。`,
+      message: t(result.newAccount ? "created" : "accepted", { role: result.role, email: result.email }),
     };
   },
 );

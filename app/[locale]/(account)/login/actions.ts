@@ -9,6 +9,7 @@ import { emailField, existingPasswordField, linkTokenField, loginCodeField, next
 import { validatedAction } from "@/lib/actions";
 import { signInErrorMessage, tooManyRequestsMessage, type SignInMethod } from "@/lib/auth-messages";
 import { signIn } from "@/lib/auth";
+import { requestLocale, translatorFor } from "@/lib/i18n/translate";
 import { sendMail } from "@/lib/mail";
 import { safeNext } from "@/lib/safe-next";
 import { clientIp, getThrottle, MAIL_BY_EMAIL, MAIL_BY_IP, minutesUntil } from "@/lib/throttle";
@@ -22,7 +23,7 @@ async function signInWith(method: SignInMethod, provider: string, fields: Record
   try {
     await signIn(provider, { ...fields, redirect: false });
   } catch (error) {
-    const message = signInErrorMessage(error, method);
+    const message = signInErrorMessage(error, method, await requestLocale());
     if (message) return { error: message };
     throw error;
   }
@@ -35,12 +36,13 @@ export const signInWithPassword = validatedAction(
 );
 
 export const requestEmailSignIn = validatedAction(z.object({ email: emailField, next: nextField }), async ({ email, next }) => {
+  const locale = await requestLocale();
   const throttle = await getThrottle();
   const verdict = await throttle.take([
     { policy: MAIL_BY_EMAIL, key: email },
     { policy: MAIL_BY_IP, key: clientIp(await headers()) },
   ]);
-  if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs)), values: { email } };
+  if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs), locale), values: { email } };
 
   const user = await findUserByEmail(email);
   if (user) {
@@ -48,7 +50,7 @@ export const requestEmailSignIn = validatedAction(z.object({ email: emailField, 
     // Sent after the reply, so a registered address answers as fast as an unknown one.
     after(() => sendMail(mail));
   }
-  return { ok: true, message: "如果该邮箱已注册,我们已发送登录邮件。请查收邮件并输入登录码。", values: { email } };
+  return { ok: true, message: translatorFor(locale, "account.login")("mailSent"), values: { email } };
 });
 
 export const signInWithEmailCode = validatedAction(

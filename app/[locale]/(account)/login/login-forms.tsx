@@ -1,13 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/actions";
-import { EmailField, Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
+import { EmailField, Field, FormStatus, Gloss, SubmitButton } from "@/components/ui/form-parts";
 import { requestEmailSignIn, signInWithEmailCode, signInWithPassword } from "./actions";
 
 const initial: ActionState = {};
+const buttonGloss = "ml-1 text-sm opacity-80";
 
 export function PasswordSignInForm({ next, notice }: { next?: string; notice?: string | null }) {
+  const t = useTranslations("account.login");
   const [state, action, pending] = useActionState(signInWithPassword, notice ? { error: notice } : initial);
   return (
     <form action={action} noValidate className="space-y-4" aria-describedby="password-signin-status">
@@ -23,21 +26,22 @@ export function PasswordSignInForm({ next, notice }: { next?: string; notice?: s
         id="password-password"
         name="password"
         type="password"
-        label="密码"
-        english="Password"
+        label={t("password")}
+        english={t("passwordEnglish")}
         autoComplete="current-password"
         required
         maxLength={200}
         errors={state.fieldErrors?.password}
       />
-      <SubmitButton pending={pending} pendingText="正在登录…">
-        登录 <span className="ml-1 text-sm opacity-80">Sign in</span>
+      <SubmitButton pending={pending} pendingText={t("signingIn")}>
+        {t("submit")} <Gloss text={t("submitEnglish")} className={buttonGloss} />
       </SubmitButton>
     </form>
   );
 }
 
 export function EmailSignInForms({ next }: { next?: string }) {
+  const t = useTranslations("account.login");
   const [request, requestAction, requesting] = useActionState(requestEmailSignIn, initial);
   const [verify, verifyAction, verifying] = useActionState(signInWithEmailCode, initial);
   const sentTo = request.ok ? request.values?.email : undefined;
@@ -51,10 +55,10 @@ export function EmailSignInForms({ next }: { next?: string }) {
           id="email-request-email"
           defaultValue={request.values?.email}
           errors={request.fieldErrors?.email}
-          hint="我们会发送一封包含登录码和登录链接的邮件。"
+          hint={t("emailHint")}
         />
-        <SubmitButton pending={requesting} pendingText="正在发送…">
-          {sentTo ? "重新发送登录邮件" : "发送登录邮件"}
+        <SubmitButton pending={requesting} pendingText={t("sending")}>
+          {sentTo ? t("resendMail") : t("sendMail")}
         </SubmitButton>
       </form>
 
@@ -67,20 +71,20 @@ export function EmailSignInForms({ next }: { next?: string }) {
             id="email-code"
             name="code"
             type="text"
-            label="登录码"
-            english="Code"
+            label={t("code")}
+            english={t("codeEnglish")}
             autoComplete="one-time-code"
             inputMode="numeric"
             pattern="[0-9]{6}"
             maxLength={6}
             required
             autoFocus
-            hint={`已发送至 ${sentTo},15 分钟内有效。`}
+            hint={t("codeHint", { email: sentTo })}
             errors={verify.fieldErrors?.code}
             className="font-mono text-lg tracking-[0.4em]"
           />
-          <SubmitButton pending={verifying} pendingText="正在登录…">
-            用登录码登录 <span className="ml-1 text-sm opacity-80">Sign in</span>
+          <SubmitButton pending={verifying} pendingText={t("signingIn")}>
+            {t("submitCode")} <Gloss text={t("submitEnglish")} className={buttonGloss} />
           </SubmitButton>
         </form>
       ) : null}

@@ -5,11 +5,12 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { verificationMailFor } from "@/lib/account-mail";
-import { confirmPasswordField, emailField, newPasswordField, nextField, passwordsMatch } from "@/lib/account-schemas";
+import { confirmPasswordField, emailField, newPasswordField, nextField, passwordsMatch, validationMessage } from "@/lib/account-schemas";
 import { validatedAction } from "@/lib/actions";
 import { tooManyRequestsMessage } from "@/lib/auth-messages";
 import { signIn } from "@/lib/auth";
 import { sendMail } from "@/lib/mail";
+import { requestLocale, translatorFor } from "@/lib/i18n/translate";
 import { hashPassword } from "@/lib/passwords";
 import { attributeSignup, REF_COOKIE } from "@/lib/qr/attribution";
 import { safeNext } from "@/lib/safe-next";
@@ -21,7 +22,7 @@ const log = logger.child({ module: "register" });
 
 const registration = z
   .object({
-    name: z.string().trim().max(50, "称呼不能超过 50 个字符").optional(),
+    name: z.string().trim().max(50, validationMessage("displayNameTooLong")).optional(),
     email: emailField,
     password: newPasswordField,
     confirmPassword: confirmPasswordField,
@@ -30,12 +31,13 @@ const registration = z
   .refine(...passwordsMatch);
 
 export const register = validatedAction(registration, async ({ name, email, password, next }) => {
+  const locale = await requestLocale();
   const throttle = await getThrottle();
   const verdict = await throttle.take([{ policy: REGISTER_BY_IP, key: clientIp(await headers()) }]);
-  if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs)) };
+  if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs), locale) };
 
   const user = await createMember({ email, name: name || null, passwordHash: await hashPassword(password) });
-  if (!user) return { fieldErrors: { email: ["该邮箱已注册,请直接登录或找回密码"] } };
+  if (!user) return { fieldErrors: { email: [translatorFor(locale, "account.register")("emailTaken")] } };
 
   const mail = await verificationMailFor(user);
   after(() => sendMail(mail));

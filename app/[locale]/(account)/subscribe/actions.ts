@@ -2,11 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { validationMessage } from "@/lib/account-schemas";
 import { validatedActionWithUser } from "@/lib/actions";
 import { startCheckout } from "@/lib/billing/checkout";
 import { currentQrRef } from "@/lib/qr/attribution";
 
-const schema = z.object({ plan: z.string().trim().min(1, "请选择方案").max(64) });
+const schema = z.object({ plan: z.string().trim().min(1, validationMessage("planRequired")).max(64) });
 
 /** Starts Stripe Checkout for the signed-in reader; a reader with a live subscription is sent to manage it. */
 export const beginCheckout = validatedActionWithUser(schema, async ({ plan }, _formData, user) => {

@@ -1,28 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { verifyEmailWithToken, type VerifyOutcome } from "@/lib/account-mail";
+import type { Locale } from "@/lib/i18n/config";
 import { AccountShell, Panel } from "@/components/ui/form-parts";
 
-export const metadata: Metadata = { title: "验证邮箱", referrer: "no-referrer" };
-
+type Params = Promise<{ locale: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const outcomes: Record<VerifyOutcome, { title: string; text: string }> = {
-  verified: { title: "邮箱已验证", text: "感谢您验证邮箱。" },
-  expired: { title: "验证链接已过期", text: "请登录后在“我的账户”页面重新发送验证邮件。" },
-  invalid: { title: "验证链接无效", text: "链接可能不完整,或已被更新的验证邮件取代。请登录后在“我的账户”页面重新发送验证邮件。" },
-};
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "account.verifyEmail" });
+  return { title: t("title"), referrer: "no-referrer" };
+}
 
 /** Verifying on GET is harmless: the link only proves the reader can read this mailbox. */
-export default async function VerifyEmailPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function VerifyEmailPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { locale } = await params;
+  setRequestLocale(locale as Locale);
   await connection();
+  const t = await getTranslations("account.verifyEmail");
   const raw = (await searchParams).token;
   const token = (Array.isArray(raw) ? raw[0] : raw) ?? "";
-  const outcome = token ? await verifyEmailWithToken(token) : "invalid";
-  const { title, text } = outcomes[outcome];
+  const outcome: VerifyOutcome = token ? await verifyEmailWithToken(token) : "invalid";
+  const { title, text } = {
+    verified: { title: t("verifiedTitle"), text: t("verifiedText") },
+    expired: { title: t("expiredTitle"), text: t("expiredText") },
+    invalid: { title: t("invalidTitle"), text: t("invalidText") },
+  }[outcome];
   return (
-    <AccountShell title="验证邮箱" english="Verify email">
+    <AccountShell title={t("title")} english={t("titleEnglish")}>
       <Panel>
         <h2 className="font-serif text-lg font-bold" role={outcome === "verified" ? "status" : "alert"}>
           {title}
@@ -30,7 +38,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
         <p className="mt-2 text-ink">{text}</p>
         <p className="mt-5">
           <Link href="/account" className="text-brand underline-offset-4 hover:underline">
-            前往我的账户
+            {t("goToAccount")}
           </Link>
         </p>
       </Panel>

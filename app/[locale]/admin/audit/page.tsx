@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireStaff } from "@/lib/access";
 import { auditDiff, auditFacets, listAuditEntries, type AuditFilter } from "@/lib/audit-log";
-import { formatPaperTime } from "@/lib/issues-admin";
+import type { Locale } from "@/lib/i18n/config";
+import { paperDateTime } from "@/lib/i18n/format";
 
-export const metadata: Metadata = { title: "操作日志" };
-
+type Params = Promise<{ locale: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "adminPeople.audit" });
+  return { title: t("metaTitle") };
+}
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -17,8 +24,12 @@ const show = (value: unknown): string => {
 };
 
 /** Who changed what, when: every staff mutation, newest first. Admins only. */
-export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AuditPage({ params: routeParams, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const locale = (await routeParams).locale as Locale;
+  setRequestLocale(locale);
   await requireStaff("/admin/audit", ["admin"]);
+  const t = await getTranslations("adminPeople.audit");
+  const hint = (text: string, className: string) => (text ? <span className={className}>{text}</span> : null);
   const params = await searchParams;
   const raw = { action: first(params.action), entity: first(params.entity), actor: first(params.actor), from: first(params.from), to: first(params.to), page: first(params.page) };
   const [result, facets] = await Promise.all([listAuditEntries(raw), auditFacets()]);
@@ -36,13 +47,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-2xl font-bold">
-        操作日志 <span className="font-sans text-sm font-normal text-muted">Audit log</span>
+        {t("title")} {hint(t("titleHint"), "font-sans text-sm font-normal text-muted")}
       </h1>
 
-      <form method="get" action="/admin/audit" role="search" aria-label="筛选操作日志" className="grid gap-3 rounded-lg border border-rule bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
+      <form method="get" action="/admin/audit" role="search" aria-label={t("filterLabel")} className="grid gap-3 rounded-lg border border-rule bg-white p-4 sm:grid-cols-2 lg:grid-cols-6">
         <div className="space-y-1">
-          <label htmlFor="audit-action" className="text-sm font-medium">操作前缀</label>
-          <input id="audit-action" name="action" list="audit-actions" defaultValue={raw.action} placeholder="如 issue." maxLength={100} className={inputClass} />
+          <label htmlFor="audit-action" className="text-sm font-medium">{t("action")}</label>
+          <input id="audit-action" name="action" list="audit-actions" defaultValue={raw.action} placeholder={t("actionPlaceholder")} maxLength={100} className={inputClass} />
           <datalist id="audit-actions">
             {facets.actions.map((a) => (
               <option key={a} value={`${a}.`} />
@@ -50,9 +61,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </datalist>
         </div>
         <div className="space-y-1">
-          <label htmlFor="audit-entity" className="text-sm font-medium">对象类型</label>
+          <label htmlFor="audit-entity" className="text-sm font-medium">{t("entity")}</label>
           <select id="audit-entity" name="entity" defaultValue={raw.entity ?? ""} className={inputClass}>
-            <option value="">全部</option>
+            <option value="">{t("all")}</option>
             {facets.entities.map((e) => (
               <option key={e} value={e}>
                 {e}
@@ -61,46 +72,46 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </select>
         </div>
         <div className="space-y-1">
-          <label htmlFor="audit-actor" className="text-sm font-medium">操作人(邮箱包含)</label>
+          <label htmlFor="audit-actor" className="text-sm font-medium">{t("actor")}</label>
           <input id="audit-actor" name="actor" type="search" defaultValue={raw.actor} maxLength={254} className={inputClass} />
         </div>
         <div className="space-y-1">
-          <label htmlFor="audit-from" className="text-sm font-medium">起始日期(北京时间)</label>
+          <label htmlFor="audit-from" className="text-sm font-medium">{t("from")}</label>
           <input id="audit-from" name="from" type="date" defaultValue={raw.from} className={inputClass} />
         </div>
         <div className="space-y-1">
-          <label htmlFor="audit-to" className="text-sm font-medium">截止日期(北京时间)</label>
+          <label htmlFor="audit-to" className="text-sm font-medium">{t("to")}</label>
           <input id="audit-to" name="to" type="date" defaultValue={raw.to} className={inputClass} />
         </div>
         <div className="flex items-end gap-2">
           <button type="submit" className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
-            筛选 <span className="text-xs opacity-80">Filter</span>
+            {t("filter")} {hint(t("filterHint"), "text-xs opacity-80")}
           </button>
           {filtered ? (
             <Link href="/admin/audit" className="px-2 py-2 text-sm text-brand underline-offset-4 hover:underline">
-              清除
+              {t("clear")}
             </Link>
           ) : null}
         </div>
       </form>
 
       <p role="status" className="text-sm text-muted">
-        共 {result.total} 条{result.pageCount > 1 ? `,第 ${result.page}/${result.pageCount} 页` : ""}
+        {result.pageCount > 1 ? t("totalPaged", { total: result.total, page: result.page, pages: result.pageCount }) : t("total", { total: result.total })}
       </p>
 
       {result.entries.length === 0 ? (
-        <p className="text-sm text-muted">没有符合条件的记录。</p>
+        <p className="text-sm text-muted">{t("empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-rule bg-white">
           <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">操作日志,按时间倒序</caption>
+            <caption className="sr-only">{t("caption")}</caption>
             <thead className="border-b border-rule bg-stone-50 text-xs text-muted">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">时间(北京时间)</th>
-                <th scope="col" className="px-3 py-2 font-medium">操作人</th>
-                <th scope="col" className="px-3 py-2 font-medium">操作</th>
-                <th scope="col" className="px-3 py-2 font-medium">对象</th>
-                <th scope="col" className="px-3 py-2 font-medium">变更</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.time")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.actor")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.action")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.entity")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("columns.changes")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-rule align-top">
@@ -109,7 +120,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 return (
                   <tr key={entry.id}>
                     <td className="whitespace-nowrap px-3 py-2">
-                      <time dateTime={entry.at.toISOString()}>{formatPaperTime(entry.at)}</time>
+                      <time dateTime={entry.at.toISOString()}>{paperDateTime(entry.at, locale)}</time>
                     </td>
                     <td className="break-all px-3 py-2">{entry.actorLabel}</td>
                     <td className="px-3 py-2 font-mono text-xs">{entry.action}</td>
@@ -124,14 +135,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                         <ul className="space-y-0.5 text-xs">
                           {diff.map((line) => (
                             <li key={line.key} className="break-all">
-                              <span className="font-medium">{line.key}</span>:{" "}
+                              <span className="font-medium">{line.key}</span>
+                              {t("keySeparator")}{" "}
                               {line.kind === "added" ? (
                                 <ins className="no-underline text-green-800">{show(line.after)}</ins>
                               ) : line.kind === "removed" ? (
                                 <del className="text-muted">{show(line.before)}</del>
                               ) : (
                                 <>
-                                  <del className="text-muted">{show(line.before)}</del> <span aria-label="改为">→</span>{" "}
+                                  <del className="text-muted">{show(line.before)}</del> <span aria-label={t("changedTo")}>→</span>{" "}
                                   <ins className="no-underline text-green-800">{show(line.after)}</ins>
                                 </>
                               )}
@@ -149,18 +161,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       )}
 
       {result.pageCount > 1 ? (
-        <nav aria-label="分页 Pages" className="flex items-center gap-4 text-sm">
+        <nav aria-label={t("pagination")} className="flex items-center gap-4 text-sm">
           {result.page > 1 ? (
             <Link href={pageHref(result.page - 1)} rel="prev" className="text-brand underline-offset-4 hover:underline">
-              ← 较新
+              {t("newer")}
             </Link>
           ) : null}
           <span className="text-muted">
-            第 {result.page} / {result.pageCount} 页
+            {t("pageOf", { page: result.page, pages: result.pageCount })}
           </span>
           {result.page < result.pageCount ? (
             <Link href={pageHref(result.page + 1)} rel="next" className="text-brand underline-offset-4 hover:underline">
-              较早 →
+              {t("older")}
             </Link>
           ) : null}
         </nav>

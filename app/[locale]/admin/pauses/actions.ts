@@ -3,9 +3,10 @@
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
-import { formFields, validatedActionWithUser } from "@/lib/actions";
+import { formFields, validatedActionWithUser, type ActionState } from "@/lib/actions";
+import { requestTranslator } from "@/lib/i18n/translate";
 import { announcePauses } from "@/lib/pause-mail";
-import { attachPauseToIssue, deletePause, draftNoticeFor, pauseSchema, savePause } from "@/lib/pauses";
+import { attachPauseToIssue, deletePause, draftNoticeFor, savePause } from "@/lib/pauses";
 import type { Role } from "@/lib/roles";
 import { revalidateNotice, revalidatePauseRanges } from "./revalidate";
 import { logger } from "@/lib/log";
@@ -17,7 +18,26 @@ const log = logger.child({ module: "pauses" });
  * re-read from the database) and again by lib/pauses.ts, which holds the rules.
  */
 const staff = { roles: ["editor", "admin"] as readonly Role[] };
-const idField = z.string().regex(/^[1-9]\d{0,8}$/, "无效的记录").transform(Number);
+
+/**
+ * The wrapper's schema is built once, when this module loads, so it only lets
+ * the form through; the fields are checked in the handler, in the caller's
+ * language (lib/pauses.ts checks the pause form itself).
+ */
+const anyForm = z.record(z.string(), z.string());
+
+type PauseErrors = Awaited<ReturnType<typeof requestTranslator<"adminPublishing.pauses.errors">>>;
+
+/** The record id (and any further fields) of the delete and attach forms, with messages in the caller's language. */
+async function checkFields<S extends z.ZodRawShape>(fields: Record<string, string>, shape: (t: PauseErrors) => S) {
+  const t = await requestTranslator("adminPublishing.pauses.errors");
+  const id = z.string({ error: t("invalidRecord") }).regex(/^[1-9]\d{0,8}$/, t("invalidRecord")).transform(Number);
+  const parsed = z.object({ id, ...shape(t) }).safeParse(fields);
+  if (parsed.success) return { data: parsed.data };
+  const flat = z.flattenError(parsed.error);
+  const checkForm = (await requestTranslator("adminPublishing.common"))("checkForm");
+  return { failure: { error: flat.formErrors[0] ?? checkForm, fieldErrors: flat.fieldErrors as Record<string, string[]> } satisfies ActionState };
+}
 
 /** Mails go out after the response, once the transaction has committed; a failure is logged, never shown. */
 function announceLater() {
@@ -31,7 +51,7 @@ function announceLater() {
 }
 
 export const savePauseAction = validatedActionWithUser(
-  pauseSchema(),
+  anyForm,
   async (_data, formData, user) => {
     const result = await savePause(user, formFields(formData));
     if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
@@ -44,7 +64,7 @@ export const savePauseAction = validatedActionWithUser(
 
 /** 生成公告草稿: the drafted text comes back as `message`; nothing is saved. */
 export const draftNoticeAction = validatedActionWithUser(
-  pauseSchema(),
+  anyForm,
   async (_data, formData, user) => {
     const result = await draftNoticeFor(user, formFields(formData));
     return result.ok ? { ok: true, message: result.text } : { error: result.error, fieldErrors: result.fieldErrors };
@@ -53,8 +73,11 @@ export const draftNoticeAction = validatedActionWithUser(
 );
 
 export const deletePauseAction = validatedActionWithUser(
-  z.object({ id: idField }),
-  async ({ id }, _formData, user) => {
+  anyForm,
+  async (fields, _formData, user) => {
+    const form = await checkFields(fields, () => ({}));
+    if (form.failure) return form.failure;
+    const { id } = form.data;
     const result = await deletePause(user, id);
     if (!result.ok) return { error: result.error };
     revalidatePauseRanges([result.pause]);
@@ -65,8 +88,11 @@ export const deletePauseAction = validatedActionWithUser(
 );
 
 export const attachPauseAction = validatedActionWithUser(
-  z.object({ id: idField, issue: z.string({ error: "请选择一期" }).regex(/^[1-9]\d{0,8}$/, "请选择一期").transform(Number) }),
-  async ({ id, issue }, _formData, user) => {
+  anyForm,
+  async (fields, _formData, user) => {
+    const form = await checkFields(fields, (t) => ({ issue: z.string({ error: t("pickIssue") }).regex(/^[1-9]\d{0,8}$/, t("pickIssue")).transform(Number) }));
+    if (form.failure) return form.failure;
+    const { id, issue } = form.data;
     const result = await attachPauseToIssue(user, id, issue);
     if (!result.ok) return { error: result.error, fieldErrors: result.fieldErrors };
     revalidateNotice(result.issue.date, result.articleId);

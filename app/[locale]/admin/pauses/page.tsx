@@ -1,57 +1,70 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireStaff } from "@/lib/access";
-import { chineseDate, chineseMonthDay, chineseWeekday, todayInPaperZone } from "@/lib/dates";
-import { pauseRangeText } from "@/lib/pause-notice";
+import { todayInPaperZone } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { paperDate, paperMonthDay, paperWeekday } from "@/lib/i18n/format";
+import { pauseRange } from "@/lib/pauses";
 import { pauseList, type PauseView } from "./queries";
 
-export const metadata: Metadata = { title: "休刊管理" };
-
+type Params = Promise<{ locale: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function PausesPage({ searchParams }: { searchParams: SearchParams }) {
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "adminPublishing.pauses.list" });
+  return { title: t("metaTitle") };
+}
+
+export default async function PausesPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { locale: param } = await params;
+  const locale = param as Locale;
+  setRequestLocale(locale);
   await requireStaff("/admin/pauses");
+  const t = await getTranslations("adminPublishing.pauses.list");
   const today = todayInPaperZone();
-  const [{ upcoming, past }, query] = await Promise.all([pauseList(today), searchParams]);
+  const [{ upcoming, past }, query] = await Promise.all([pauseList(today, locale), searchParams]);
   const deleted = typeof query.deleted === "string" ? query.deleted : null;
+  const gloss = (text: string) => (text ? <span className="font-sans text-xs font-normal text-muted">{text}</span> : null);
 
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="font-serif text-2xl font-bold">
-            休刊管理 <span className="font-sans text-sm font-normal text-muted">Pauses</span>
+            {t("title")} {t("titleGloss") ? <span className="font-sans text-sm font-normal text-muted">{t("titleGloss")}</span> : null}
           </h1>
-          <p className="mt-1 text-sm text-muted">休刊日不占期号;从公告日起,网站显示休刊提示,并邮件通知订阅了休刊通知的读者。</p>
+          <p className="mt-1 text-sm text-muted">{t("intro")}</p>
         </div>
         <Link href="/admin/pauses/new" className="inline-flex items-center rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">
-          登记休刊 <span className="ml-1 text-xs opacity-80">New</span>
+          {t("newPause")} {t("newPauseGloss") ? <span className="ml-1 text-xs opacity-80">{t("newPauseGloss")}</span> : null}
         </Link>
       </header>
       {deleted !== null ? (
         <p role="status" className="rounded-md border border-rule bg-white px-3 py-2 text-sm">
-          已删除休刊({deleted})。
+          {t("deleted", { reason: deleted })}
         </p>
       ) : null}
-      <PauseSection id="upcoming" title="即将到来与进行中" english="Upcoming" pauses={upcoming} empty="目前没有登记即将到来的休刊。" today={today} />
-      <PauseSection id="past" title="已结束" english="Past" pauses={past} empty="还没有已结束的休刊。" today={today} />
+      <PauseSection id="upcoming" title={t("upcoming")} gloss={gloss(t("upcomingGloss"))} pauses={upcoming} empty={t("upcomingEmpty")} today={today} locale={locale} />
+      <PauseSection id="past" title={t("past")} gloss={gloss(t("pastGloss"))} pauses={past} empty={t("pastEmpty")} today={today} locale={locale} />
     </div>
   );
 }
 
-function PauseSection(props: { id: string; title: string; english: string; pauses: PauseView[]; empty: string; today: string }) {
+function PauseSection(props: { id: string; title: string; gloss: React.ReactNode; pauses: PauseView[]; empty: string; today: string; locale: Locale }) {
   const headingId = `pauses-${props.id}-heading`;
   return (
     <section aria-labelledby={headingId} className="space-y-3">
       <h2 id={headingId} className="font-serif text-lg font-bold">
-        {props.title} <span className="font-sans text-xs font-normal text-muted">{props.english}</span>
+        {props.title} {props.gloss}
       </h2>
       {props.pauses.length === 0 ? (
         <p className="rounded-md border border-dashed border-rule px-4 py-6 text-center text-sm text-muted">{props.empty}</p>
       ) : (
         <ul className="divide-y divide-rule overflow-hidden rounded-lg border border-rule bg-white/60">
           {props.pauses.map((p) => (
-            <PauseItem key={p.id} pause={p} today={props.today} />
+            <PauseItem key={p.id} pause={p} today={props.today} locale={props.locale} />
           ))}
         </ul>
       )}
@@ -59,35 +72,41 @@ function PauseSection(props: { id: string; title: string; english: string; pause
   );
 }
 
-function PauseItem({ pause, today }: { pause: PauseView; today: string }) {
+async function PauseItem({ pause, today, locale }: { pause: PauseView; today: string; locale: Locale }) {
+  const t = await getTranslations("adminPublishing.pauses.list");
+  const common = await getTranslations("adminPublishing.common");
   const current = pause.startsOn <= today && today <= pause.endsOn;
-  const days = pause.startsOn === pause.endsOn ? chineseWeekday(pause.startsOn) : `${chineseWeekday(pause.startsOn)}至${chineseWeekday(pause.endsOn)}`;
+  const days =
+    pause.startsOn === pause.endsOn
+      ? paperWeekday(pause.startsOn, locale)
+      : t("dayRange", { from: paperWeekday(pause.startsOn, locale), to: paperWeekday(pause.endsOn, locale) });
+  const range = pauseRange(pause.startsOn, pause.endsOn, locale);
   return (
     <li className="flex flex-col gap-2 p-4 sm:flex-row sm:items-start sm:justify-between" data-pause-id={pause.id}>
       <div className="space-y-1">
         <p className="font-medium">
           <Link href={`/admin/pauses/${pause.id}`} className="hover:text-brand hover:underline">
-            {pauseRangeText(pause.startsOn, pause.endsOn)}({days})· {pause.reason}
+            {t("item", { range, days, reason: pause.reason })}
           </Link>
-          {current ? <span className="ml-2 rounded bg-brand px-1.5 py-0.5 text-xs text-white">休刊中</span> : null}
+          {current ? <span className="ml-2 rounded bg-brand px-1.5 py-0.5 text-xs text-white">{t("current")}</span> : null}
         </p>
         <p className="text-sm text-muted">
-          公告日 {chineseMonthDay(pause.announceDay)}
-          {pause.announceOn ? "" : "(默认)"} · {pause.resumesOn ? `${chineseDate(pause.resumesOn)}恢复出报` : "恢复日期未定"}
-          {pause.attached ? ` · 公告刊于总第${pause.attached.number}期` : ""}
+          {t("announceDay", { date: paperMonthDay(pause.announceDay, locale) })}
+          {pause.announceOn ? "" : t("defaultMark")} · {pause.resumesOn ? t("resumes", { date: paperDate(pause.resumesOn, locale) }) : t("resumeUnknown")}
+          {pause.attached ? t("attached", { number: pause.attached.number }) : ""}
         </p>
         {pause.warning ? (
           <p className="text-sm">
-            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">注意</span> {pause.warning}
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{common("note")}</span> {pause.warning}
           </p>
         ) : null}
       </div>
       <Link
         href={`/admin/pauses/${pause.id}`}
-        aria-label={`编辑 ${pauseRangeText(pause.startsOn, pause.endsOn)} ${pause.reason}`}
+        aria-label={t("editLabel", { label: `${range} ${pause.reason}` })}
         className="self-start rounded-md border border-rule bg-white px-3 py-1.5 text-sm hover:border-ink"
       >
-        编辑
+        {t("edit")}
       </Link>
     </li>
   );

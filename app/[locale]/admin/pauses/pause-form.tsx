@@ -1,9 +1,11 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useRef, useState, useTransition } from "react";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
-import { addDays, chineseDate, isIsoDate } from "@/lib/dates";
+import { addDays, isIsoDate } from "@/lib/dates";
+import { paperDate } from "@/lib/i18n/format";
 import { draftNoticeAction, savePauseAction } from "./actions";
 
 export type PauseFormValues = {
@@ -25,6 +27,9 @@ const NOTICE_ID = "pause-notice";
  * "生成公告草稿" can fill it and a failed save keeps what was typed.
  */
 export function PauseForm({ initial, submitLabel }: { initial: PauseFormValues; submitLabel: string }) {
+  const t = useTranslations("adminPublishing.pauses.form");
+  const common = useTranslations("adminPublishing.common");
+  const locale = useLocale();
   const [state, action, pending] = useActionState<ActionState, FormData>(savePauseAction, {});
   const values: PauseFormValues = { ...initial, ...state.values };
   const errors = state.fieldErrors ?? {};
@@ -42,15 +47,15 @@ export function PauseForm({ initial, submitLabel }: { initial: PauseFormValues; 
       const result = await draftNoticeAction({}, data);
       if (result.ok && result.message) {
         setNotice(result.message);
-        setDraft({ message: "已生成草稿,可在保存前修改。" });
+        setDraft({ message: t("draftReady") });
       } else {
         const details = Object.values(result.fieldErrors ?? {}).flat();
-        setDraft({ error: `无法生成草稿:${details.length ? details.join(";") : (result.error ?? "请稍后再试")}` });
+        setDraft({ error: t("draftFailed", { details: details.length ? details.join(t("detailsSeparator")) : (result.error ?? t("tryLater")) }) });
       }
     });
   }
 
-  const defaultAnnounce = isIsoDate(startsOn) ? chineseDate(addDays(startsOn, -7)) : null;
+  const defaultAnnounce = isIsoDate(startsOn) ? paperDate(addDays(startsOn, -7), locale) : null;
 
   return (
     <form ref={form} action={action} noValidate className="space-y-5">
@@ -61,8 +66,8 @@ export function PauseForm({ initial, submitLabel }: { initial: PauseFormValues; 
           id="pause-starts"
           name="startsOn"
           type="date"
-          label="休刊开始日期"
-          english="From"
+          label={t("startsOn")}
+          english={t("startsOnGloss")}
           required
           defaultValue={values.startsOn}
           onChange={(e) => setStartsOn(e.currentTarget.value)}
@@ -72,20 +77,20 @@ export function PauseForm({ initial, submitLabel }: { initial: PauseFormValues; 
           id="pause-ends"
           name="endsOn"
           type="date"
-          label="休刊结束日期"
-          english="To"
-          hint="留空表示只休刊一天"
+          label={t("endsOn")}
+          english={t("endsOnGloss")}
+          hint={t("endsOnHint")}
           defaultValue={values.endsOn}
           errors={errors.endsOn}
         />
       </div>
-      <Field id="pause-reason" name="reason" label="休刊原因" english="Reason" placeholder="如 劳动节" required maxLength={50} defaultValue={values.reason} errors={errors.reason} />
+      <Field id="pause-reason" name="reason" label={t("reason")} english={t("reasonGloss")} placeholder={t("reasonPlaceholder")} required maxLength={50} defaultValue={values.reason} errors={errors.reason} />
       <Field
         id="pause-basis"
         name="basis"
-        label="依据(可选)"
-        english="Basis"
-        placeholder="如 国务院办公厅关于2026年五一国际劳动节放假安排"
+        label={t("basis")}
+        english={t("basisGloss")}
+        placeholder={t("basisPlaceholder")}
         maxLength={200}
         defaultValue={values.basis}
         errors={errors.basis}
@@ -94,20 +99,22 @@ export function PauseForm({ initial, submitLabel }: { initial: PauseFormValues; 
         id="pause-announce"
         name="announceOn"
         type="date"
-        label="公告日期(可选)"
-        english="Announce on"
-        hint={`从这天起网站显示休刊提示并邮件通知读者。留空为开始前7天${defaultAnnounce ? `(${defaultAnnounce})` : ""}。`}
+        label={t("announceOn")}
+        english={t("announceOnGloss")}
+        hint={t("announceOnHint", { hasDefault: defaultAnnounce ? "yes" : "no", date: defaultAnnounce ?? "" })}
         defaultValue={values.announceOn}
         errors={errors.announceOn}
       />
       <div className="space-y-1.5">
         <div className="flex items-baseline justify-between gap-2">
           <label htmlFor={NOTICE_ID} className="text-sm font-medium text-ink">
-            休刊公告
+            {t("notice")}
           </label>
-          <span aria-hidden="true" className="text-xs tracking-wide text-muted">
-            Notice
-          </span>
+          {t("noticeGloss") ? (
+            <span aria-hidden="true" className="text-xs tracking-wide text-muted">
+              {t("noticeGloss")}
+            </span>
+          ) : null}
         </div>
         <textarea
           id={NOTICE_ID}
@@ -121,7 +128,7 @@ export function PauseForm({ initial, submitLabel }: { initial: PauseFormValues; 
           className="block w-full rounded-md border border-rule bg-white px-3 py-2.5 font-serif text-base leading-relaxed text-ink shadow-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/20"
         />
         <p id={`${NOTICE_ID}-hint`} className="text-xs text-muted">
-          留空则保存时自动生成草稿。段落之间空一行,最后两段为署名和日期。
+          {t("noticeHint")}
         </p>
         {errors.noticeText ? (
           <p id={`${NOTICE_ID}-error`} className="text-sm text-brand">
@@ -135,12 +142,12 @@ export function PauseForm({ initial, submitLabel }: { initial: PauseFormValues; 
             disabled={drafting}
             className="rounded-md border border-brand px-3 py-1.5 text-sm text-brand transition hover:bg-brand hover:text-white disabled:cursor-wait disabled:opacity-60"
           >
-            {drafting ? "正在生成…" : "生成公告草稿"}
+            {drafting ? t("drafting") : t("draft")}
           </button>
           <FormStatus state={draft} />
         </div>
       </div>
-      <SubmitButton pending={pending} pendingText="正在保存…">
+      <SubmitButton pending={pending} pendingText={common("saving")}>
         {submitLabel}
       </SubmitButton>
     </form>

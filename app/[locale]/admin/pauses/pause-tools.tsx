@@ -1,17 +1,20 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
-import { chineseDate, chineseWeekday } from "@/lib/dates";
+import { paperDate, paperWeekday } from "@/lib/i18n/format";
 import { attachPauseAction, deletePauseAction } from "./actions";
 import type { IssueChoice } from "./queries";
 
 /** Prints the notice as the 休刊公告 on page 1 of the chosen issue; again = rewrite that article. */
 export function AttachNoticeForm({ pauseId, issues, attachedNumber }: { pauseId: number; issues: IssueChoice[]; attachedNumber: number | null }) {
+  const t = useTranslations("adminPublishing.pauses.tools");
+  const locale = useLocale();
   const [state, action, pending] = useActionState<ActionState, FormData>(attachPauseAction, {});
   const selected = issues.find((i) => i.number === attachedNumber)?.id ?? issues[0]?.id;
-  if (issues.length === 0) return <p className="text-sm text-muted">休刊开始之前还没有可以刊登公告的期次。</p>;
+  if (issues.length === 0) return <p className="text-sm text-muted">{t("noIssues")}</p>;
   const errorId = state.fieldErrors?.issue ? "attach-issue-error" : undefined;
   return (
     <form action={action} className="space-y-3">
@@ -19,7 +22,7 @@ export function AttachNoticeForm({ pauseId, issues, attachedNumber }: { pauseId:
       <FormStatus state={state} />
       <div className="space-y-1.5">
         <label htmlFor="attach-issue" className="text-sm font-medium">
-          刊登在哪一期 <span className="text-xs font-normal text-muted">Issue</span>
+          {t("issue")} {t("issueGloss") ? <span className="text-xs font-normal text-muted">{t("issueGloss")}</span> : null}
         </label>
         <select
           id="attach-issue"
@@ -31,7 +34,7 @@ export function AttachNoticeForm({ pauseId, issues, attachedNumber }: { pauseId:
         >
           {issues.map((i) => (
             <option key={i.id} value={i.id}>
-              {chineseDate(i.date)} {chineseWeekday(i.date)} · 总第{i.number}期{i.published ? "(已出版)" : "(未出版)"}
+              {t("issueOption", { date: paperDate(i.date, locale), weekday: paperWeekday(i.date, locale), number: i.number, published: i.published ? "yes" : "no" })}
             </option>
           ))}
         </select>
@@ -41,8 +44,8 @@ export function AttachNoticeForm({ pauseId, issues, attachedNumber }: { pauseId:
           </p>
         ) : null}
       </div>
-      <SubmitButton pending={pending} pendingText="正在附加…">
-        {attachedNumber ? "更新报纸上的休刊公告" : "附到该期第1版"}
+      <SubmitButton pending={pending} pendingText={t("attaching")}>
+        {attachedNumber ? t("update") : t("attach")}
       </SubmitButton>
     </form>
   );
@@ -50,6 +53,8 @@ export function AttachNoticeForm({ pauseId, issues, attachedNumber }: { pauseId:
 
 /** Deleting takes two steps: the first button only asks, the second deletes. */
 export function DeletePauseForm({ pauseId, label }: { pauseId: number; label: string }) {
+  const t = useTranslations("adminPublishing.pauses.tools");
+  const common = useTranslations("adminPublishing.common");
   const [confirming, setConfirming] = useState(false);
   const [state, action, pending] = useActionState<ActionState, FormData>(deletePauseAction, {});
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -71,7 +76,7 @@ export function DeletePauseForm({ pauseId, label }: { pauseId: number; label: st
         onClick={() => setConfirming(true)}
         className="rounded-md border border-brand px-4 py-2 text-sm text-brand transition hover:bg-brand hover:text-white"
       >
-        删除这条休刊…
+        {t("deleteAsk")}
       </button>
     );
   }
@@ -79,7 +84,7 @@ export function DeletePauseForm({ pauseId, label }: { pauseId: number; label: st
     <form action={action} role="group" aria-labelledby="delete-pause-question" className="space-y-3 rounded-md border border-brand/40 bg-brand/5 p-4">
       <input type="hidden" name="id" value={pauseId} />
       <p id="delete-pause-question" className="text-sm">
-        确定删除「{label}」吗?读者页面上的休刊标记和提示会随之取消;已出版报纸上的休刊公告不会改动。
+        {t("deleteQuestion", { label })}
       </p>
       <FormStatus state={state} />
       <div className="flex flex-wrap gap-3">
@@ -89,10 +94,10 @@ export function DeletePauseForm({ pauseId, label }: { pauseId: number; label: st
           disabled={pending}
           className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white transition hover:bg-brand-dark disabled:cursor-wait disabled:opacity-60"
         >
-          {pending ? "正在删除…" : "确认删除"}
+          {pending ? common("deleting") : t("confirmDelete")}
         </button>
         <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-rule bg-white px-4 py-2 text-sm">
-          取消
+          {common("cancel")}
         </button>
       </div>
     </form>

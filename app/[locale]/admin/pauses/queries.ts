@@ -3,12 +3,13 @@ import { and, desc, eq, gte, inArray, lt, lte, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { articles, issues, type pauses } from "@/db/schema";
 import { loadSchedule, type LoadedSchedule } from "@/lib/calendar";
-import { chineseDate, type IsoDate } from "@/lib/dates";
+import type { IsoDate } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
 import { announcementDay } from "@/lib/next-issue";
-import { noPublicationDayWarning } from "@/lib/pause-notice";
+import { publicationDayWarning, unpublishedIssueWarning } from "@/lib/pauses";
 import { nextPublicationDay } from "@/lib/schedule";
 
-/** What the staff pages show about pauses, computed from the stored calendar. */
+/** What the staff pages show about pauses, computed from the stored calendar; warnings are in the page's language. */
 export type PauseRow = typeof pauses.$inferSelect;
 export type PauseView = PauseRow & {
   announceDay: IsoDate;
@@ -29,44 +30,44 @@ async function attachedIssues(articleIds: number[]) {
   return new Map(rows.map((r) => [r.articleId, { date: r.date, number: r.number, published: r.status === "published" }]));
 }
 
-function view(pause: PauseRow, schedule: LoadedSchedule, attached: Map<number, PauseView["attached"]>): PauseView {
+function view(pause: PauseRow, schedule: LoadedSchedule, attached: Map<number, PauseView["attached"]>, locale: Locale): PauseView {
   return {
     ...pause,
     announceDay: announcementDay(pause),
     resumesOn: nextPublicationDay(pause.endsOn, schedule),
-    warning: noPublicationDayWarning(pause.startsOn, pause.endsOn, schedule),
+    warning: publicationDayWarning(pause.startsOn, pause.endsOn, schedule, locale),
     attached: pause.articleId ? (attached.get(pause.articleId) ?? null) : null,
   };
 }
 
 /** Upcoming and current pauses first (soonest first), then past ones (latest first). */
-export async function pauseList(today: IsoDate): Promise<{ upcoming: PauseView[]; past: PauseView[] }> {
+export async function pauseList(today: IsoDate, locale: Locale = "zh-CN"): Promise<{ upcoming: PauseView[]; past: PauseView[] }> {
   const schedule = await loadSchedule();
   const rows: PauseRow[] = schedule.pauses;
   const attached = await attachedIssues(rows.flatMap((p) => (p.articleId ? [p.articleId] : [])));
-  const all = rows.map((p) => view(p, schedule, attached));
+  const all = rows.map((p) => view(p, schedule, attached, locale));
   return {
     upcoming: all.filter((p) => p.endsOn >= today),
     past: all.filter((p) => p.endsOn < today).reverse(),
   };
 }
 
-export async function pauseById(id: number): Promise<PauseView | null> {
+export async function pauseById(id: number, locale: Locale = "zh-CN"): Promise<PauseView | null> {
   const schedule = await loadSchedule();
   const rows: PauseRow[] = schedule.pauses;
   const pause = rows.find((p) => p.id === id);
   if (!pause) return null;
-  return view(pause, schedule, await attachedIssues(pause.articleId ? [pause.articleId] : []));
+  return view(pause, schedule, await attachedIssues(pause.articleId ? [pause.articleId] : []), locale);
 }
 
 /** Unpublished issues dated inside the pause: allowed on save, but they should move. */
-export async function unpublishedIssuesIn(pause: Pick<PauseRow, "startsOn" | "endsOn">): Promise<string[]> {
+export async function unpublishedIssuesIn(pause: Pick<PauseRow, "startsOn" | "endsOn">, locale: Locale = "zh-CN"): Promise<string[]> {
   const db = await getDb();
   const rows = await db
     .select({ date: issues.date, number: issues.number })
     .from(issues)
     .where(and(gte(issues.date, pause.startsOn), lte(issues.date, pause.endsOn), ne(issues.status, "published")));
-  return rows.map((i) => `${chineseDate(i.date)}已排有未出版的期次(总第${i.number}期),请改期`);
+  return rows.map((i) => unpublishedIssueWarning(i, locale));
 }
 
 export type IssueChoice = { id: number; date: IsoDate; number: number; published: boolean };

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { FormStatus } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
@@ -11,9 +12,13 @@ const secondary = "rounded-md border border-rule bg-white px-4 py-2 text-sm hove
 
 export type DurationOption = { value: string; label: string; english: string };
 
+/** The short English name the Chinese UI shows beside a label (empty in the English UI). */
+const Hint = ({ text, className = "text-xs font-normal text-muted" }: { text: string; className?: string }) => (text ? <span className={className}>{text}</span> : null);
+
 /** 赠送阅读权限: one of the fixed lengths, and a note saying why (kept with the window and in the audit log). */
 export function GrantCompForm({ userId, durations, noteMax }: { userId: string; durations: DurationOption[]; noteMax: number }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(grantCompAction, {});
+  const t = useTranslations("adminPeople.readers.forms");
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok) formRef.current?.reset();
@@ -24,16 +29,18 @@ export function GrantCompForm({ userId, durations, noteMax }: { userId: string; 
       <FormStatus state={state} />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">
-          赠阅时长 <span className="text-xs font-normal text-muted">Duration</span>
+          {t("duration")} <Hint text={t("durationHint")} />
         </legend>
         <div className="flex flex-wrap gap-2">
           {durations.map((d, i) => (
             <label key={d.value} className="flex cursor-pointer items-center gap-2 rounded-md border border-rule bg-white px-3 py-2 text-sm has-[:checked]:border-brand has-[:checked]:bg-brand/5">
               <input type="radio" name="duration" value={d.value} defaultChecked={i === 1} required />
               {d.label}
-              <span aria-hidden="true" className="text-xs text-muted">
-                {d.english}
-              </span>
+              {d.english ? (
+                <span aria-hidden="true" className="text-xs text-muted">
+                  {d.english}
+                </span>
+              ) : null}
             </label>
           ))}
         </div>
@@ -41,14 +48,14 @@ export function GrantCompForm({ userId, durations, noteMax }: { userId: string; 
       </fieldset>
       <div className="space-y-1.5">
         <label htmlFor="comp-note" className="text-sm font-medium">
-          备注 <span className="text-xs font-normal text-muted">Note (why)</span>
+          {t("note")} <Hint text={t("noteHint")} />
         </label>
         <input
           id="comp-note"
           name="note"
           maxLength={noteMax}
           defaultValue={state.ok ? "" : (state.values?.note ?? "")}
-          placeholder="例如:记者证、合作单位、投诉补偿"
+          placeholder={t("notePlaceholder")}
           aria-invalid={state.fieldErrors?.note ? true : undefined}
           aria-describedby={state.fieldErrors?.note ? "comp-note-error" : undefined}
           className="block w-full rounded-md border border-rule bg-white px-3 py-2 text-base"
@@ -60,7 +67,7 @@ export function GrantCompForm({ userId, durations, noteMax }: { userId: string; 
         ) : null}
       </div>
       <button type="submit" disabled={pending} className={primary}>
-        {pending ? "正在赠送…" : "赠送阅读权限"}
+        {pending ? t("granting") : t("grant")}
       </button>
     </form>
   );
@@ -70,6 +77,7 @@ export function GrantCompForm({ userId, durations, noteMax }: { userId: string; 
 export function RevokeCompButton({ userId, windowId, description }: { userId: string; windowId: number; description: string }) {
   const [confirming, setConfirming] = useState(false);
   const [state, action, pending] = useActionState<ActionState, FormData>(revokeCompAction, {});
+  const t = useTranslations("adminPeople.readers.forms");
   const confirmButton = useRef<HTMLButtonElement>(null);
   const askButton = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -85,7 +93,7 @@ export function RevokeCompButton({ userId, windowId, description }: { userId: st
   if (!confirming) {
     return (
       <button ref={askButton} type="button" onClick={() => setConfirming(true)} className="rounded-md border border-brand px-3 py-1.5 text-sm text-brand hover:bg-brand hover:text-white">
-        收回赠阅…
+        {t("revokeAsk")}
       </button>
     );
   }
@@ -94,43 +102,44 @@ export function RevokeCompButton({ userId, windowId, description }: { userId: st
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="windowId" value={windowId} />
       <p id={questionId} className="text-sm">
-        确定收回这条赠阅({description})吗?读者立即失去这部分阅读权限。
+        {t("revokeQuestion", { description })}
       </p>
       <FormStatus state={state} />
       <div className="flex flex-wrap gap-3">
         <button ref={confirmButton} type="submit" disabled={pending} className={primary}>
-          {pending ? "正在收回…" : "确认收回"}
+          {pending ? t("revoking") : t("revokeConfirm")}
         </button>
         <button type="button" onClick={() => setConfirming(false)} className={secondary}>
-          取消
+          {t("cancel")}
         </button>
       </div>
     </form>
   );
 }
 
-const roleLabels: Record<Role, string> = { member: "读者 Member", editor: "编辑 Editor", admin: "管理员 Admin" };
+const roleOptions: readonly Role[] = ["member", "editor", "admin"];
 
 /** 角色: lib/staff.ts holds the rules (admins only; the last admin stays). */
 export function RoleForm({ userId, role }: { userId: string; role: Role }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(changeRoleAction, {});
+  const t = useTranslations("adminPeople.readers.forms");
   return (
     <form action={action} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="userId" value={userId} />
       <div className="space-y-1">
         <label htmlFor="reader-role" className="block text-sm font-medium">
-          角色 <span className="text-xs font-normal text-muted">Role</span>
+          {t("role")} <Hint text={t("roleHint")} />
         </label>
         <select id="reader-role" name="role" defaultValue={role} className="rounded-md border border-rule bg-white px-3 py-2 text-sm">
-          {(Object.keys(roleLabels) as Role[]).map((r) => (
+          {roleOptions.map((r) => (
             <option key={r} value={r}>
-              {roleLabels[r]}
+              {t(`roleOptions.${r}`)}
             </option>
           ))}
         </select>
       </div>
       <button type="submit" disabled={pending} className={secondary}>
-        {pending ? "正在保存…" : "更改角色"}
+        {pending ? t("saving") : t("changeRole")}
       </button>
       <div className="basis-full">
         <FormStatus state={state} />
@@ -142,13 +151,14 @@ export function RoleForm({ userId, role }: { userId: string; role: Role }) {
 /** 确认导入: imports the staged file after checking it once more. */
 export function ConfirmImportForm({ check, summary }: { check: string; summary: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(confirmImportAction, {});
+  const t = useTranslations("adminPeople.readers.forms");
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="check" value={check} />
       <p className="text-sm">{summary}</p>
       <FormStatus state={state} />
       <button type="submit" disabled={pending} className={primary}>
-        {pending ? "正在导入…" : "确认导入"}
+        {pending ? t("importing") : t("confirmImport")}
       </button>
     </form>
   );

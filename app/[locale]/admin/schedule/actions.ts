@@ -3,6 +3,7 @@
 import { revalidatePage } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { validatedActionWithUser } from "@/lib/actions";
+import { requestTranslator } from "@/lib/i18n/translate";
 import type { Role } from "@/lib/roles";
 import { addScheduleChange, deleteScheduleChange } from "@/lib/schedule-changes";
 
@@ -20,7 +21,8 @@ export const addScheduleChangeAction = validatedActionWithUser(
     const result = await addScheduleChange(user.id, { effectiveFrom: formData.get("effectiveFrom"), weekdays: formData.getAll("weekdays") });
     if ("error" in result) return result;
     revalidateCalendarPages();
-    return { ok: true, message: `已保存:自 ${result.effectiveFrom} 起按新日程出版` };
+    const t = await requestTranslator("adminPublishing.schedule");
+    return { ok: true, message: t("saved", { date: result.effectiveFrom }) };
   },
   staff,
 );
@@ -31,7 +33,7 @@ export const deleteScheduleChangeAction = validatedActionWithUser(
     const result = await deleteScheduleChange(user.id, id);
     if ("error" in result) return result;
     revalidateCalendarPages();
-    return { ok: true, message: "已撤回" };
+    return { ok: true, message: (await requestTranslator("adminPublishing.schedule"))("withdrawn") };
   },
   staff,
 );

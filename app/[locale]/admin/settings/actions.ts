@@ -3,6 +3,7 @@
 import { revalidatePage } from "@/lib/i18n/revalidate";
 import { z } from "zod";
 import { validatedActionWithUser } from "@/lib/actions";
+import { requestTranslator } from "@/lib/i18n/translate";
 import { removeLogo, updateMetering, updatePublicationProfile } from "@/lib/publication-settings";
 import type { Role } from "@/lib/roles";
 
@@ -18,7 +19,8 @@ export const updatePublicationAction = validatedActionWithUser(
     const result = await updatePublicationProfile(user.id, data);
     if ("error" in result) return result;
     if (result.changed.length > 0) revalidateReaderPages();
-    return { ok: true, message: result.changed.length > 0 ? "报社资料已保存,读者页面随即更新" : "没有改动" };
+    const t = await requestTranslator("adminPublishing.settings");
+    return { ok: true, message: result.changed.length > 0 ? t("profileSaved") : t("noChanges") };
   },
   admins,
 );
@@ -29,7 +31,7 @@ export const removeLogoAction = validatedActionWithUser(
     const result = await removeLogo(user.id);
     if ("error" in result) return result;
     revalidateReaderPages();
-    return { ok: true, message: "已删除标志,恢复默认报头" };
+    return { ok: true, message: (await requestTranslator("adminPublishing.settings"))("logoRemoved") };
   },
   admins,
 );
@@ -47,7 +49,8 @@ export const updateMeteringAction = validatedActionWithUser(
       revalidatePage("/(reader)/articles/[id]", "page");
       revalidatePage("/(reader)/articles/[id]/signed-in", "page");
     }
-    return { ok: true, message: result.changed.length > 0 ? "免费阅读设置已保存" : "没有改动" };
+    const t = await requestTranslator("adminPublishing.settings");
+    return { ok: true, message: result.changed.length > 0 ? t("meteringSaved") : t("noChanges") };
   },
   admins,
 );

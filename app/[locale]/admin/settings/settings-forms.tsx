@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
@@ -9,28 +10,26 @@ import { removeLogoAction, updateMeteringAction, updatePublicationAction } from 
 export type ProfileValues = { name: string; slogan: string; cnNumber: string; sponsor: string; publisher: string; hotline: string; timeZone: string };
 
 export function PublicationProfileForm({ initial }: { initial: ProfileValues }) {
+  const t = useTranslations("adminPublishing.settings.profileForm");
+  const common = useTranslations("adminPublishing.common");
   const [state, action, pending] = useActionState<ActionState, FormData>(updatePublicationAction, {});
   const values = { ...initial, ...(state.ok ? {} : state.values) } as ProfileValues;
   const errors = state.fieldErrors ?? {};
-  const field = (name: keyof ProfileValues, label: string, english: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
-    <Field id={`publication-${name}`} name={name} type="text" label={label} english={english} defaultValue={values[name]} errors={errors[name]} {...extra} />
+  const field = (name: keyof ProfileValues, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field id={`publication-${name}`} name={name} type="text" label={t(name)} english={t(`${name}Gloss`)} defaultValue={values[name]} errors={errors[name]} {...extra} />
   );
   return (
     <form action={action} noValidate className="space-y-4" aria-describedby="publication-status">
       <FormStatus id="publication-status" state={state} />
-      {field("name", "报纸名称", "Name", { required: true, maxLength: 40 })}
-      {field("slogan", "口号", "Slogan", { maxLength: 200 })}
-      {field("cnNumber", "国内统一连续出版物号", "CN number", { required: true, maxLength: 30, hint: "格式如 CN 15-0042" })}
-      {field("sponsor", "主管主办", "Sponsor", { required: true, maxLength: 100 })}
-      {field("publisher", "出版单位", "Publisher", { required: true, maxLength: 100 })}
-      {field("hotline", "新闻热线", "Hotline", { required: true, maxLength: 40, inputMode: "tel" })}
-      {field("timeZone", "时区", "Time zone", {
-        required: true,
-        maxLength: 64,
-        hint: "全站按北京时间计算出版日、定时出版和统计,因此只接受与 Asia/Shanghai 相同的时区。",
-      })}
-      <SubmitButton pending={pending} pendingText="正在保存…">
-        保存报社资料 <span className="ml-1 text-sm opacity-80">Save</span>
+      {field("name", { required: true, maxLength: 40 })}
+      {field("slogan", { maxLength: 200 })}
+      {field("cnNumber", { required: true, maxLength: 30, hint: t("cnNumberHint") })}
+      {field("sponsor", { required: true, maxLength: 100 })}
+      {field("publisher", { required: true, maxLength: 100 })}
+      {field("hotline", { required: true, maxLength: 40, inputMode: "tel" })}
+      {field("timeZone", { required: true, maxLength: 64, hint: t("timeZoneHint") })}
+      <SubmitButton pending={pending} pendingText={common("saving")}>
+        {t("submit")} {t("submitGloss") ? <span className="ml-1 text-sm opacity-80">{t("submitGloss")}</span> : null}
       </SubmitButton>
     </form>
   );
@@ -39,6 +38,8 @@ export function PublicationProfileForm({ initial }: { initial: ProfileValues }) 
 export type MeteringValues = { anonymousPerMonth: string; memberPerMonth: string };
 
 export function MeteringForm({ initial }: { initial: MeteringValues }) {
+  const t = useTranslations("adminPublishing.settings.meteringForm");
+  const common = useTranslations("adminPublishing.common");
   const [state, action, pending] = useActionState<ActionState, FormData>(updateMeteringAction, {});
   const values = { ...initial, ...(state.ok ? {} : state.values) } as MeteringValues;
   const errors = state.fieldErrors ?? {};
@@ -62,24 +63,26 @@ export function MeteringForm({ initial }: { initial: MeteringValues }) {
   return (
     <form action={action} noValidate className="space-y-4" aria-describedby="metering-status">
       <FormStatus id="metering-status" state={state} />
-      {field("anonymousPerMonth", "未登录读者每月免费篇数", "Anonymous, per month", "按设备计数(浏览器 Cookie),读完后提示注册。0 表示关闭。")}
-      {field("memberPerMonth", "注册读者每月免费篇数", "Members, per month", "按账户计数,适用于已注册但未订阅的读者。0 表示关闭。")}
-      <SubmitButton pending={pending} pendingText="正在保存…">
-        保存免费阅读设置 <span className="ml-1 text-sm opacity-80">Save</span>
+      {field("anonymousPerMonth", t("anonymous"), t("anonymousGloss"), t("anonymousHint"))}
+      {field("memberPerMonth", t("member"), t("memberGloss"), t("memberHint"))}
+      <SubmitButton pending={pending} pendingText={common("saving")}>
+        {t("submit")} {t("submitGloss") ? <span className="ml-1 text-sm opacity-80">{t("submitGloss")}</span> : null}
       </SubmitButton>
     </form>
   );
 }
 
 export function RemoveLogoButton() {
+  const t = useTranslations("adminPublishing.settings.removeLogo");
+  const common = useTranslations("adminPublishing.common");
   return (
     <ConfirmAction
       action={removeLogoAction}
       fields={{}}
-      ask="删除标志"
-      question="确定删除报社标志吗?读者页面将恢复默认报头。"
-      confirm="确定删除"
-      pendingText="正在删除…"
+      ask={t("ask")}
+      question={t("question")}
+      confirm={t("confirm")}
+      pendingText={common("deleting")}
     />
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { EmailField, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
@@ -29,6 +30,7 @@ export function ConfirmAction({
   tone?: "danger" | "plain";
 }) {
   const [confirming, setConfirming] = useState(false);
+  const t = useTranslations("adminPeople.staff.forms");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(async (previous, formData) => {
     const result = await action(previous, formData);
     // Back to the single button, with the outcome shown under it.
@@ -75,7 +77,7 @@ export function ConfirmAction({
           {pending ? pendingText : confirm}
         </button>
         <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-rule bg-white px-3 py-1.5 text-sm">
-          取消
+          {t("cancel")}
         </button>
       </div>
     </form>
@@ -83,48 +85,52 @@ export function ConfirmAction({
 }
 
 export function RemoveStaffButton({ userId, label }: { userId: string; label: string }) {
+  const t = useTranslations("adminPeople.staff.forms.remove");
   return (
     <ConfirmAction
       action={changeRoleAction}
       fields={{ userId, role: "member" }}
-      ask="移出员工"
-      question={`确定将 ${label} 移出员工吗?其账户保留为普通读者,立即失去编辑后台权限。`}
-      confirm="确定移出"
-      pendingText="正在移出…"
+      ask={t("ask")}
+      question={t("question", { label })}
+      confirm={t("confirm")}
+      pendingText={t("pending")}
     />
   );
 }
 
 export function ChangeRoleButton({ userId, label, role }: { userId: string; label: string; role: "editor" | "admin" }) {
-  const name = role === "admin" ? "管理员" : "编辑";
+  const t = useTranslations("adminPeople.staff.forms.changeRole");
   return (
     <ConfirmAction
       action={changeRoleAction}
       fields={{ userId, role }}
-      ask={`设为${name}`}
-      question={`确定将 ${label} 设为${name}吗?`}
-      confirm={`确定设为${name}`}
-      pendingText="正在保存…"
+      ask={t("ask", { role })}
+      question={t("question", { label, role })}
+      confirm={t("confirm", { role })}
+      pendingText={t("pending")}
       tone="plain"
     />
   );
 }
 
 export function RevokeInvitationButton({ id, email }: { id: number; email: string }) {
+  const t = useTranslations("adminPeople.staff.forms.revoke");
   return (
     <ConfirmAction
       action={revokeInvitationAction}
       fields={{ id }}
-      ask="撤回邀请"
-      question={`确定撤回发给 ${email} 的邀请吗?邮件中的链接将立即失效。`}
-      confirm="确定撤回"
-      pendingText="正在撤回…"
+      ask={t("ask")}
+      question={t("question", { email })}
+      confirm={t("confirm")}
+      pendingText={t("pending")}
     />
   );
 }
 
 export function InviteStaffForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(inviteStaffAction, {});
+  const t = useTranslations("adminPeople.staff.forms.invite");
+  const hint = (text: string, className: string) => (text ? <span className={className}>{text}</span> : null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok) formRef.current?.reset();
@@ -133,24 +139,24 @@ export function InviteStaffForm() {
   return (
     <form ref={formRef} action={action} noValidate className="space-y-4" aria-describedby="invite-status">
       <FormStatus id="invite-status" state={state} />
-      <EmailField id="invite-email" label="被邀请人邮箱" defaultValue={state.ok ? "" : state.values?.email} errors={state.fieldErrors?.email} autoComplete="off" />
+      <EmailField id="invite-email" label={t("email")} english={t("emailHint")} defaultValue={state.ok ? "" : state.values?.email} errors={state.fieldErrors?.email} autoComplete="off" />
       <fieldset className="space-y-1.5">
         <legend className="text-sm font-medium text-ink">
-          角色 <span className="ml-1 text-xs text-muted">Role</span>
+          {t("role")} {hint(t("roleHint"), "ml-1 text-xs text-muted")}
         </legend>
         <div className="flex flex-wrap gap-4 text-sm" key={role}>
           <label className="flex items-center gap-2">
-            <input type="radio" name="role" value="editor" defaultChecked={role === "editor"} /> 编辑 <span className="text-xs text-muted">Editor</span>
+            <input type="radio" name="role" value="editor" defaultChecked={role === "editor"} /> {t("editor")} {hint(t("editorHint"), "text-xs text-muted")}
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name="role" value="admin" defaultChecked={role === "admin"} /> 管理员 <span className="text-xs text-muted">Admin</span>
+            <input type="radio" name="role" value="admin" defaultChecked={role === "admin"} /> {t("admin")} {hint(t("adminHint"), "text-xs text-muted")}
           </label>
         </div>
         {state.fieldErrors?.role ? <p className="text-sm text-brand">{state.fieldErrors.role.join(" ")}</p> : null}
       </fieldset>
-      <p className="text-xs text-muted">邀请链接 7 天内有效,只能使用一次;再次邀请同一邮箱会使旧链接失效。</p>
-      <SubmitButton pending={pending} pendingText="正在发送…">
-        发送邀请 <span className="ml-1 text-sm opacity-80">Send invitation</span>
+      <p className="text-xs text-muted">{t("note")}</p>
+      <SubmitButton pending={pending} pendingText={t("sending")}>
+        {t("send")} {hint(t("sendHint"), "ml-1 text-sm opacity-80")}
       </SubmitButton>
     </form>
   );

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { loadSchedule, readerNextIssue } from "@/lib/calendar";
-import { chineseMonthDay, chineseWeekday, todayInPaperZone } from "@/lib/dates";
-import { bannerPause, bannerSentence } from "@/lib/pause-notice";
+import { todayInPaperZone } from "@/lib/dates";
+import { localeOr } from "@/lib/i18n/config";
+import { bannerNextLabel, bannerPause, bannerSentence } from "@/lib/pause-notice";
 import { logger } from "@/lib/log";
 
 const log = logger.child({ module: "banner" });
@@ -19,8 +20,10 @@ export type BannerData = {
   next: { date: string; number: number | null; label: string } | null;
 };
 
-export async function GET() {
+export async function GET(request: Request) {
   const today = todayInPaperZone();
+  // The language comes in the query (?lang=en), not from the cookie: the banner is fetched without credentials and cached per URL.
+  const locale = localeOr(new URL(request.url).searchParams.get("lang"));
   try {
     const [schedule, info] = await Promise.all([loadSchedule(), readerNextIssue(today)]);
     const found = bannerPause(today, schedule);
@@ -34,9 +37,9 @@ export async function GET() {
         reason: pause.reason,
         resumesOn,
         current,
-        message: bannerSentence({ ...pause, resumesOn, current }, today),
+        message: bannerSentence({ ...pause, resumesOn, current }, today, locale),
       };
-      if (info.nextDate) body.next = { date: info.nextDate, number: info.nextNumber, label: `${chineseMonthDay(info.nextDate)} ${chineseWeekday(info.nextDate)}` };
+      if (info.nextDate) body.next = { date: info.nextDate, number: info.nextNumber, label: bannerNextLabel(info.nextDate, locale) };
     }
     return NextResponse.json(body, { headers: { "Cache-Control": "public, max-age=60" } });
   } catch (error) {

@@ -2,9 +2,12 @@
 
 import { revalidatePage } from "@/lib/i18n/revalidate";
 import { z } from "zod";
+import { validationMessage } from "@/lib/account-schemas";
 import { validatedActionWithUser } from "@/lib/actions";
-import { chineseMonthDay, isIsoDate } from "@/lib/dates";
+import { isIsoDate } from "@/lib/dates";
 import { cancelHold, placeHold } from "@/lib/delivery-holds";
+import { paperMonthDay } from "@/lib/i18n/format";
+import { requestLocale, translatorFor } from "@/lib/i18n/translate";
 import { issueLabel } from "./labels";
 
 const date = (missing: string) =>
@@ -12,18 +15,25 @@ const date = (missing: string) =>
     .string()
     .trim()
     .min(1, missing)
-    .refine((v) => isIsoDate(v), "请按 年-月-日 填写有效的日期");
+    .refine((v) => isIsoDate(v), validationMessage("dateInvalid"));
 
-const placeSchema = z.object({ startsOn: date("请选择开始日期"), endsOn: date("请选择结束日期") });
+const placeSchema = z.object({ startsOn: date(validationMessage("startRequired")), endsOn: date(validationMessage("endRequired")) });
 
 export const placeHoldAction = validatedActionWithUser(placeSchema, async (range, _form, user) => {
   const result = await placeHold(user.id, range);
   if (!result.ok) return { error: result.message, ...(result.field && { fieldErrors: { [result.field]: [result.message] } }) };
   revalidatePage("/account/delivery");
   const { hold } = result;
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "account.delivery");
   return {
     ok: true,
-    message: `已暂停投递 ${chineseMonthDay(hold.startsOn)}至${chineseMonthDay(hold.endsOn)},共 ${hold.issues.length} 期:${hold.issues.map(issueLabel).join("、")}。数字版照常阅读。`,
+    message: t("placed", {
+      start: paperMonthDay(hold.startsOn, locale),
+      end: paperMonthDay(hold.endsOn, locale),
+      count: hold.issues.length,
+      issues: hold.issues.map((issue) => issueLabel(issue, locale)).join(t("listSeparator")),
+    }),
   };
 });
 
@@ -33,6 +43,6 @@ export const cancelHoldAction = validatedActionWithUser(
     const result = await cancelHold(user.id, hold);
     if (!result.ok) return { error: result.message };
     revalidatePage("/account/delivery");
-    return { ok: true, message: "已取消这次暂停投递,报纸将照常送达。" };
+    return { ok: true, message: translatorFor(await requestLocale(), "account.delivery")("cancelled") };
   },
 );

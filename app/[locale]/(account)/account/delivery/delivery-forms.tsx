@@ -1,12 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
+import { Field, FormStatus, Gloss, SubmitButton } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
 import { cancelHoldAction, placeHoldAction } from "./actions";
 
 /** Two date fields; the server checks every rule and answers on the field it concerns. */
 export function PlaceHoldForm({ min, max, hint }: { min: string | null; max: string; hint: string }) {
+  const t = useTranslations("account.delivery");
   const [state, action, pending] = useActionState<ActionState, FormData>(placeHoldAction, {});
   const values = state.values ?? {};
   return (
@@ -17,8 +19,8 @@ export function PlaceHoldForm({ min, max, hint }: { min: string | null; max: str
           id="hold-starts"
           name="startsOn"
           type="date"
-          label="暂停开始日期"
-          english="From"
+          label={t("startsOn")}
+          english={t("startsOnEnglish")}
           min={min ?? undefined}
           max={max}
           required
@@ -30,18 +32,18 @@ export function PlaceHoldForm({ min, max, hint }: { min: string | null; max: str
           id="hold-ends"
           name="endsOn"
           type="date"
-          label="暂停结束日期(含当天)"
-          english="Until"
+          label={t("endsOn")}
+          english={t("endsOnEnglish")}
           min={min ?? undefined}
           max={max}
           required
-          hint="这一天的报纸也不投递"
+          hint={t("endsOnHint")}
           defaultValue={values.endsOn}
           errors={state.fieldErrors?.endsOn}
         />
       </div>
-      <SubmitButton pending={pending} pendingText="正在提交…">
-        暂停投递 <span className="ml-1 text-sm opacity-80">Hold delivery</span>
+      <SubmitButton pending={pending} pendingText={t("submitting")}>
+        {t("submit")} <Gloss text={t("submitEnglish")} className="ml-1 text-sm opacity-80" />
       </SubmitButton>
     </form>
   );
@@ -53,6 +55,7 @@ export function PlaceHoldForm({ min, max, hint }: { min: string | null; max: str
  * confirmation is still announced when the refreshed list no longer offers it.
  */
 export function CancelHoldForm({ holdId, span, cancelable }: { holdId: number; span: string; cancelable: boolean }) {
+  const t = useTranslations("account.delivery");
   const [state, action, pending] = useActionState<ActionState, FormData>(cancelHoldAction, {});
   const [confirming, setConfirming] = useState(false);
   const button = "rounded-md border px-3 py-1.5 text-sm disabled:opacity-60";
@@ -64,20 +67,20 @@ export function CancelHoldForm({ holdId, span, cancelable }: { holdId: number; s
       {confirming ? (
         <div role="alertdialog" aria-labelledby={`cancel-hold-${holdId}`} className="space-y-2 rounded border border-brand/40 bg-brand/5 p-3">
           <p id={`cancel-hold-${holdId}`} className="text-sm">
-            确定取消{span}的暂停投递吗?取消后这些日期的报纸将照常送达。
+            {t("confirmCancel", { span })}
           </p>
           <div className="flex flex-wrap gap-2">
             <button className={`${button} border-brand bg-brand text-white`} disabled={pending} autoFocus>
-              {pending ? "正在取消…" : "确认取消 Confirm"}
+              {pending ? t("cancelling") : t("confirm")}
             </button>
             <button type="button" className={`${button} border-rule bg-white`} onClick={() => setConfirming(false)}>
-              返回
+              {t("dismiss")}
             </button>
           </div>
         </div>
       ) : (
         <button type="button" className={`${button} border-rule bg-white hover:border-ink`} onClick={() => setConfirming(true)}>
-          取消暂停 <span className="text-xs text-muted">Cancel hold</span>
+          {t("cancelHold")} <Gloss text={t("cancelHoldEnglish")} className="text-xs text-muted" />
         </button>
       )}
     </form>

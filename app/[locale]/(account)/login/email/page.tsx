@@ -1,22 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
 import { safeNext } from "@/lib/safe-next";
 import { inspectLinkToken } from "@/lib/tokens";
 import { AccountShell, Panel } from "@/components/ui/form-parts";
 import { ConfirmEmailSignInForm } from "./confirm-form";
 
-export const metadata: Metadata = { title: "确认登录", referrer: "no-referrer" };
-
+type Params = Promise<{ locale: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "account.emailLink" });
+  return { title: t("title"), referrer: "no-referrer" };
+}
+
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * The target of the link in a sign-in mail. Opening it signs nobody in: mail
  * scanners fetch links on their own, so only the button (a POST) uses the token.
  */
-export default async function EmailLinkPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function EmailLinkPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const { locale } = await params;
+  setRequestLocale(locale as Locale);
   await connection();
+  const t = await getTranslations("account.emailLink");
   const query = await searchParams;
   const token = one(query.token) ?? "";
   const rawNext = one(query.next);
@@ -24,21 +35,21 @@ export default async function EmailLinkPage({ searchParams }: { searchParams: Se
   const link = token ? await inspectLinkToken("login", token) : null;
 
   return (
-    <AccountShell title="确认登录" english="Confirm sign-in">
+    <AccountShell title={t("title")} english={t("titleEnglish")}>
       <Panel>
         {link?.state === "usable" ? (
           <>
-            <p className="mb-5 text-ink">请点击下面的按钮完成登录。此链接只能使用一次。</p>
+            <p className="mb-5 text-ink">{t("instructions")}</p>
             <ConfirmEmailSignInForm token={token} next={next} />
           </>
         ) : (
           <>
             <p role="alert" className="text-ink">
-              {link?.state === "used" ? "此登录链接已使用,或已被更新的登录邮件取代。" : "此登录链接无效或已过期。"}
+              {link?.state === "used" ? t("used") : t("invalid")}
             </p>
             <p className="mt-4">
               <Link href="/login" className="text-brand underline-offset-4 hover:underline">
-                返回登录页,重新获取登录邮件
+                {t("backToLogin")}
               </Link>
             </p>
           </>

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
 import { ArticleBody } from "@/components/reader/article-body";
 import { GatedBody } from "@/components/reader/gated-body";
 import { InAppHint } from "@/components/reader/in-app-hint";
+import { gatedBodyLabels } from "@/components/reader/labels";
 import { Paywall } from "@/components/reader/paywall";
 import { ReadBeacon } from "@/components/reader/read-beacon";
+import type { Locale } from "@/lib/i18n/config";
 import { meterSettings } from "@/lib/metering";
 import { parseIdParam } from "@/lib/params";
 import { getArticleForPublic } from "@/lib/reading";
@@ -19,26 +22,29 @@ import { articlePageMetadata } from "@/lib/share-site";
 export const revalidate = 300;
 export const generateStaticParams = async () => [];
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ locale: string; id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseIdParam((await params).id);
-  return articlePageMetadata(id ? await getArticleForPublic(id) : null);
+  const raw = await params;
+  const id = parseIdParam(raw.id);
+  return articlePageMetadata(id ? await getArticleForPublic(id) : null, raw.locale as Locale);
 }
 
 export default async function PublicArticlePage({ params }: Props) {
-  const id = parseIdParam((await params).id);
+  const raw = await params;
+  setRequestLocale(raw.locale as Locale);
+  const id = parseIdParam(raw.id);
   const [article, metering] = await Promise.all([id ? getArticleForPublic(id) : null, meterSettings()]);
   if (!article) notFound();
-  const continuation =
-    metering.anonymousPerMonth > 0 ? (
-      <>
-        <GatedBody articleId={article.id} title={article.title} />
-        <noscript>
-          <Paywall signedIn={false} articleId={article.id} accessNote={null} />
-        </noscript>
-      </>
-    ) : undefined;
+  const labels = metering.anonymousPerMonth > 0 ? await gatedBodyLabels() : null;
+  const continuation = labels ? (
+    <>
+      <GatedBody articleId={article.id} title={article.title} labels={labels} />
+      <noscript>
+        <Paywall signedIn={false} articleId={article.id} accessNote={null} labels={labels.paywall} />
+      </noscript>
+    </>
+  ) : undefined;
   return (
     <>
       <ArticleBody article={article} continuation={continuation} />

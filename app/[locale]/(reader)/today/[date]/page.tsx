@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { IssueOverview } from "@/components/reader/issue-overview";
 import { Masthead } from "@/components/reader/masthead";
 import { NextIssueNotice } from "@/components/reader/next-issue-notice";
 import { addDays, todayInPaperZone } from "@/lib/dates";
 import { loadSchedule } from "@/lib/calendar";
 import { getPublication, issueContents, latestIssueOnOrBefore } from "@/lib/editions";
+import type { Locale } from "@/lib/i18n/config";
 import { nextIssueInfo } from "@/lib/next-issue";
 import { parseDateParam } from "@/lib/params";
 import { homePageMetadata } from "@/lib/share-site";
@@ -15,15 +17,21 @@ import { homePageMetadata } from "@/lib/share-site";
 export const revalidate = 60;
 export const generateStaticParams = async () => [];
 
+type Props = { params: Promise<{ locale: string; date: string }> };
+
 /** `/` is its own canonical URL; the share card and description are the current issue's. */
-export async function generateMetadata({ params }: { params: Promise<{ date: string }> }): Promise<Metadata> {
-  const date = parseDateParam((await params).date);
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const raw = await params;
+  const date = parseDateParam(raw.date);
   const issue = date ? await latestIssueOnOrBefore(date) : null;
-  return homePageMetadata(issue, issue ? await issueContents(issue.id) : []);
+  return homePageMetadata(issue, issue ? await issueContents(issue.id) : [], raw.locale as Locale);
 }
 
-export default async function TodayPage({ params }: { params: Promise<{ date: string }> }) {
-  const date = parseDateParam((await params).date);
+export default async function TodayPage({ params }: Props) {
+  const raw = await params;
+  setRequestLocale(raw.locale as Locale);
+  const t = await getTranslations("reader.today");
+  const date = parseDateParam(raw.date);
   const today = todayInPaperZone();
   // Only dates around today: anything else would let visitors fill the cache with pages nobody needs.
   if (!date || date < addDays(today, -1) || date > addDays(today, 1)) notFound();
@@ -33,7 +41,7 @@ export default async function TodayPage({ params }: { params: Promise<{ date: st
   if (!issue) {
     return (
       <div className="space-y-4 py-10 text-center">
-        <p className="text-lg">暂无已出版的报纸。</p>
+        <p className="text-lg">{t("noIssue")}</p>
         <NextIssueNotice info={info} />
       </div>
     );
@@ -43,7 +51,7 @@ export default async function TodayPage({ params }: { params: Promise<{ date: st
     <div className="space-y-6">
       <Masthead publication={publication} issue={issue} />
       <NextIssueNotice info={info} />
-      {issue.date !== date && <p className="text-sm text-muted">今日无新一期出版,以下为最近一期。</p>}
+      {issue.date !== date && <p className="text-sm text-muted">{t("latestInstead")}</p>}
       <IssueOverview issue={issue} pages={pages} pdfHref={`/issues/${issue.date}/pdf`} />
     </div>
   );

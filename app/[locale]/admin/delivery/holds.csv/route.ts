@@ -1,6 +1,7 @@
 import { getViewer } from "@/lib/access";
 import { distributionDays } from "@/lib/delivery-holds";
 import { deny } from "@/lib/file-response";
+import { requestTranslator } from "@/lib/i18n/translate";
 import { isStaff } from "@/lib/roles";
 import { CSV_DAYS, deliveryHoldsCsv, listStart } from "../holds-csv";
 
@@ -12,9 +13,10 @@ import { CSV_DAYS, deliveryHoldsCsv, listStart } from "../holds-csv";
  * session cookie.
  */
 export async function GET(request: Request): Promise<Response> {
+  const t = await requestTranslator("adminPeople.routes");
   const viewer = await getViewer();
-  if (!viewer) return deny(401, "请先登录");
-  if (!isStaff(viewer.role)) return deny(403, "您没有权限下载暂停投递名单");
+  if (!viewer) return deny(401, t("signInFirst"));
+  if (!isStaff(viewer.role)) return deny(403, t("noDeliveryList"));
   const from = listStart(new URL(request.url).searchParams.get("from"));
   const csv = deliveryHoldsCsv(await distributionDays(from, CSV_DAYS));
   return new Response(csv, {

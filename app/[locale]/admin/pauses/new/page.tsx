@@ -1,25 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Panel } from "@/components/ui/form-parts";
 import { requireStaff } from "@/lib/access";
+import type { Locale } from "@/lib/i18n/config";
 import { PauseForm } from "../pause-form";
 
-export const metadata: Metadata = { title: "登记休刊" };
+type Params = Promise<{ locale: string }>;
 
-export default async function NewPausePage() {
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "adminPublishing.pauses.new" });
+  return { title: t("metaTitle") };
+}
+
+export default async function NewPausePage({ params }: { params: Params }) {
+  setRequestLocale((await params).locale as Locale);
   await requireStaff("/admin/pauses/new");
+  const t = await getTranslations("adminPublishing.pauses.new");
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <p className="text-sm">
         <Link href="/admin/pauses" className="text-muted hover:text-brand">
-          ← 休刊管理
+          {t("back")}
         </Link>
       </p>
       <h1 className="font-serif text-2xl font-bold">
-        登记休刊 <span className="font-sans text-sm font-normal text-muted">New pause</span>
+        {t("title")} {t("titleGloss") ? <span className="font-sans text-sm font-normal text-muted">{t("titleGloss")}</span> : null}
       </h1>
       <Panel>
-        <PauseForm initial={{ startsOn: "", endsOn: "", reason: "", basis: "", announceOn: "", noticeText: "" }} submitLabel="保存休刊 Save" />
+        <PauseForm initial={{ startsOn: "", endsOn: "", reason: "", basis: "", announceOn: "", noticeText: "" }} submitLabel={t("submit")} />
       </Panel>
     </div>
   );

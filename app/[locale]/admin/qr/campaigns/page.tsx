@@ -1,48 +1,58 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireStaff } from "@/lib/access";
+import type { Locale } from "@/lib/i18n/config";
 import { campaignTotals } from "@/lib/qr/analytics";
+import { Gloss } from "../gloss";
 
-export const metadata: Metadata = { title: "按活动统计 · 二维码" };
+type Params = Promise<{ locale: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "adminQr.meta" });
+  return { title: t("campaigns") };
+}
 
 const rate = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : "—");
 
-export default async function QrCampaignsPage() {
+export default async function QrCampaignsPage({ params }: { params: Params }) {
+  const { locale } = await params;
+  setRequestLocale(locale as Locale);
   await requireStaff("/admin/qr/campaigns");
+  const t = await getTranslations("adminQr");
   const rows = await campaignTotals();
   return (
     <div className="space-y-6">
       <p className="text-sm">
         <Link href="/admin/qr" className="text-muted hover:text-brand">
-          ← 二维码
+          {t("back")}
         </Link>
       </p>
       <header>
         <h1 className="font-serif text-2xl font-bold">
-          按活动统计 <span className="font-sans text-sm font-normal text-muted">Campaigns</span>
+          {t("campaigns.title")}<Gloss text={t("campaigns.titleGloss")} className="font-sans text-sm font-normal text-muted" />
         </h1>
-        <p className="mt-1 text-sm text-muted">
-          各活动全部二维码的累计数字。扫码与访客不含机器人;访客按日去重。注册和订阅为扫码后7天内在同一设备上完成的。
-        </p>
+        <p className="mt-1 text-sm text-muted">{t("campaigns.intro")}</p>
       </header>
       {rows.length === 0 ? (
-        <p className="rounded-md border border-dashed border-rule px-4 py-6 text-center text-sm text-muted">还没有活动。在二维码中填写「活动名称」即可按活动统计。</p>
+        <p className="rounded-md border border-dashed border-rule px-4 py-6 text-center text-sm text-muted">{t("campaigns.empty")}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-rule bg-white/60">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">按活动统计,共{rows.length}个活动</caption>
+            <caption className="sr-only">{t("campaigns.caption", { count: rows.length })}</caption>
             <thead className="border-b border-rule text-xs text-muted">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">活动</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">二维码</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">扫码</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">独立访客</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">注册</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">订阅</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">订阅转化率</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">机器人</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t("campaigns.columns.campaign")}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">{t("campaigns.columns.codes")}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">{t("campaigns.columns.scans")}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">{t("campaigns.columns.visitors")}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">{t("campaigns.columns.signups")}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">{t("campaigns.columns.subscriptions")}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">{t("campaigns.columns.rate")}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">{t("campaigns.columns.bots")}</th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  <span className="sr-only">操作</span>
+                  <span className="sr-only">{t("campaigns.columns.actions")}</span>
                 </th>
               </tr>
             </thead>

@@ -1,5 +1,6 @@
 import { currentRole, getViewer } from "@/lib/access";
 import { deny } from "@/lib/file-response";
+import { requestTranslator } from "@/lib/i18n/translate";
 import { readerCsvStream, recordReaderExport } from "@/lib/reader-csv";
 import { todayInPaperZone } from "@/lib/dates";
 
@@ -11,9 +12,10 @@ import { todayInPaperZone } from "@/lib/dates";
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
+  const t = await requestTranslator("adminPeople.routes");
   const viewer = await getViewer();
-  if (!viewer) return deny(401, "请先登录");
-  if ((await currentRole(viewer.id)) !== "admin") return deny(403, "只有管理员可以导出读者名单");
+  if (!viewer) return deny(401, t("signInFirst"));
+  if ((await currentRole(viewer.id)) !== "admin") return deny(403, t("onlyAdminsExport"));
   await recordReaderExport(viewer.id);
   return new Response(readerCsvStream(), {
     headers: {

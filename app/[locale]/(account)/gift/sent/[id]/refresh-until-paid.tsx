@@ -1,10 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 
 /** Payment is confirmed by the webhook; until then the page re-renders every two seconds. */
 export function RefreshUntilPaid() {
+  const t = useTranslations("account.gift");
   const router = useRouter();
   useEffect(() => {
     const timer = setInterval(() => router.refresh(), 2_000);
@@ -12,7 +14,7 @@ export function RefreshUntilPaid() {
   }, [router]);
   return (
     <p role="status" aria-live="polite" className="rounded border border-rule bg-white p-3 text-sm">
-      正在确认付款…(支付宝、微信支付可能需要几分钟)
+      {t("confirming")}
     </p>
   );
 }

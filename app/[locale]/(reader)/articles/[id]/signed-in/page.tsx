@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
 import { ArticleBody } from "@/components/reader/article-body";
 import { InAppHint } from "@/components/reader/in-app-hint";
+import { gatedBodyLabels } from "@/components/reader/labels";
 import { ReadBeacon } from "@/components/reader/read-beacon";
 import { GatedBody } from "@/components/reader/gated-body";
+import type { Locale } from "@/lib/i18n/config";
 import { parseIdParam } from "@/lib/params";
 import { getArticleForPublic } from "@/lib/reading";
 import { articlePageMetadata } from "@/lib/share-site";
@@ -14,21 +17,24 @@ import { articlePageMetadata } from "@/lib/share-site";
 export const revalidate = 300;
 export const generateStaticParams = async () => [];
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ locale: string; id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = parseIdParam((await params).id);
+  const raw = await params;
+  const id = parseIdParam(raw.id);
   // The public teaser view, as on /articles/ID: the signed-in variant's metadata holds nothing gated either.
-  return articlePageMetadata(id ? await getArticleForPublic(id) : null);
+  return articlePageMetadata(id ? await getArticleForPublic(id) : null, raw.locale as Locale);
 }
 
 export default async function SignedInArticlePage({ params }: Props) {
-  const id = parseIdParam((await params).id);
+  const raw = await params;
+  setRequestLocale(raw.locale as Locale);
+  const id = parseIdParam(raw.id);
   const article = id ? await getArticleForPublic(id) : null;
   if (!article) notFound();
   return (
     <>
-      <ArticleBody article={article} continuation={<GatedBody articleId={article.id} title={article.title} />} />
+      <ArticleBody article={article} continuation={<GatedBody articleId={article.id} title={article.title} labels={await gatedBodyLabels()} />} />
       <div className="mx-auto max-w-3xl">
         <InAppHint />
       </div>

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { currentRole, getViewer } from "@/lib/access";
 import { env } from "@/lib/env";
 import { deny } from "@/lib/file-response";
+import { requestTranslator } from "@/lib/i18n/translate";
 import { shortUrl } from "@/lib/qr/code";
 import { getQrCode, printLogo } from "@/lib/qr/codes-admin";
-import { downloadParamsSchema, qrPdf, qrPng, qrSvg } from "@/lib/qr/print";
+import { makeDownloadParamsSchema, qrPdf, qrPng, qrSvg } from "@/lib/qr/print";
 import { isStaff } from "@/lib/roles";
 
 /**
@@ -26,19 +27,21 @@ const safeName = (label: string) =>
     .slice(0, 60) || "qr";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const t = await requestTranslator("adminQr");
   const viewer = await getViewer();
-  if (!viewer) return deny(401, "请先登录");
-  if (!isStaff((await currentRole(viewer.id)) ?? undefined)) return deny(403, "您没有权限下载二维码");
+  if (!viewer) return deny(401, t("routes.signIn"));
+  if (!isStaff((await currentRole(viewer.id)) ?? undefined)) return deny(403, t("routes.downloadForbidden"));
 
   const { id } = await params;
-  if (!/^[1-9]\d{0,8}$/.test(id)) return deny(404, "没有这个二维码");
+  if (!/^[1-9]\d{0,8}$/.test(id)) return deny(404, t("routes.noCode"));
   const code = await getQrCode(Number(id));
-  if (!code) return deny(404, "没有这个二维码");
+  if (!code) return deny(404, t("routes.noCode"));
 
-  const parsed = downloadParamsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = makeDownloadParamsSchema(t).safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
-    return badRequest(`参数有误:${[...flat.formErrors, ...Object.values(flat.fieldErrors).flat()].join(";") || "请检查下载选项"}`);
+    const reasons = [...flat.formErrors, ...Object.values(flat.fieldErrors).flat()].join(t("routes.separator"));
+    return badRequest(t("routes.badParams", { details: reasons || t("routes.checkOptions") }));
   }
   const p = parsed.data;
   const options = {

@@ -1,5 +1,6 @@
 import { currentRole, getViewer } from "@/lib/access";
 import { deny } from "@/lib/file-response";
+import { requestTranslator } from "@/lib/i18n/translate";
 import { decodeCsv, IMPORT_MAX_BYTES } from "@/lib/reader-csv";
 import { stageImport } from "../staging";
 
@@ -25,10 +26,11 @@ function isCrossSite(request: Request): boolean {
 }
 
 export async function POST(request: Request): Promise<Response> {
-  if (isCrossSite(request)) return deny(403, "请求来源无效 Cross-site request refused");
+  const t = await requestTranslator("adminPeople.routes");
+  if (isCrossSite(request)) return deny(403, t("crossSite"));
   const viewer = await getViewer();
-  if (!viewer) return deny(401, "请先登录");
-  if ((await currentRole(viewer.id)) !== "admin") return deny(403, "只有管理员可以导入读者");
+  if (!viewer) return deny(401, t("signInFirst"));
+  if ((await currentRole(viewer.id)) !== "admin") return deny(403, t("onlyAdminsImport"));
 
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > IMPORT_MAX_BYTES + 64 * 1024) return back(request, "error=too-large");

@@ -1,22 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AccessBadge } from "@/components/reader/access-badge";
 import { IssueNav } from "@/components/reader/issue-nav";
 import { PdfLink } from "@/components/reader/issue-overview";
+import { showsGloss } from "@/components/reader/labels";
 import { PageViewer } from "@/components/reader/page-viewer";
-import { chineseDate } from "@/lib/dates";
 import { issueByDate, issueContents, issueNeighbours } from "@/lib/editions";
+import type { Locale } from "@/lib/i18n/config";
+import { paperDate } from "@/lib/i18n/format";
 import { parseDateParam, parseIdParam } from "@/lib/params";
 import { issuePageMetadata } from "@/lib/share-site";
 
 export const revalidate = 300;
 export const generateStaticParams = async () => [];
 
-type Props = { params: Promise<{ date: string; n: string }> };
+type Props = { params: Promise<{ locale: string; date: string; n: string }> };
 
-async function load(params: Props["params"]) {
-  const raw = await params;
+async function load(raw: Awaited<Props["params"]>) {
   const date = parseDateParam(raw.date);
   const number = parseIdParam(raw.n, 999);
   const issue = date && number ? await issueByDate(date) : null;
@@ -28,41 +30,50 @@ async function load(params: Props["params"]) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = await load(params);
-  return data ? issuePageMetadata(data.issue, data.pages, data.page.number) : issuePageMetadata(null, []);
+  const raw = await params;
+  const locale = raw.locale as Locale;
+  const data = await load(raw);
+  return data ? issuePageMetadata(data.issue, data.pages, locale, data.page.number) : issuePageMetadata(null, [], locale);
 }
 
 export default async function PageView({ params }: Props) {
-  const data = await load(params);
+  const raw = await params;
+  const locale = raw.locale as Locale;
+  setRequestLocale(locale);
+  const data = await load(raw);
   if (!data) notFound();
   const { issue, page, previous, next } = data;
-  const neighbours = await issueNeighbours(issue.date);
+  const [neighbours, t, pdf, gloss] = await Promise.all([issueNeighbours(issue.date), getTranslations("reader.page"), getTranslations("reader.pdf"), showsGloss()]);
   const base = `/issues/${issue.date}`;
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="font-serif text-2xl font-bold">
-          第{page.number}版 · {page.name}
-        </h1>
+        <h1 className="font-serif text-2xl font-bold">{t("heading", { number: page.number, name: page.name })}</h1>
         <p className="text-sm text-muted">
           <Link href={base} className="hover:text-brand">
-            {chineseDate(issue.date)} 总第{issue.number}期
+            {t("issueLink", { date: paperDate(issue.date, locale), number: issue.number })}
           </Link>
-          {page.editor && <span className="ml-3">责任编辑:{page.editor}</span>}
+          {page.editor && <span className="ml-3">{t("editor", { editor: page.editor })}</span>}
         </p>
         <p className="flex w-full flex-wrap gap-x-5 gap-y-1">
-          <PdfLink href={`${base}/pages/${page.number}/pdf`} label="下载本版 PDF" english="Page PDF" />
-          <PdfLink href={`${base}/pdf`} label="下载整期 PDF" english="Issue PDF" />
+          <PdfLink href={`${base}/pages/${page.number}/pdf`} label={pdf("page")} note={pdf("pageNote")} />
+          <PdfLink href={`${base}/pdf`} label={pdf("issue")} note={pdf("issueNote")} />
         </p>
       </header>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <PageViewer page={page} imageSrc={`${base}/pages/${page.number}/image`} articles={page.articles} />
         <section aria-labelledby="page-articles">
           <h2 id="page-articles" className="mb-2 font-bold">
-            本版文章 <span className="text-xs font-normal text-muted">Articles on this page</span>
+            {t("articlesHeading")}
+            {gloss && (
+              <>
+                {" "}
+                <span className="text-xs font-normal text-muted">{t("articlesHeadingGloss")}</span>
+              </>
+            )}
           </h2>
           {page.articles.length === 0 ? (
-            <p className="text-sm text-muted">本版没有可在线阅读的文章。</p>
+            <p className="text-sm text-muted">{t("noArticles")}</p>
           ) : (
             <ol className="space-y-3">
               {page.articles.map((a) => (
@@ -79,9 +90,9 @@ export default async function PageView({ params }: Props) {
               ))}
             </ol>
           )}
-          <nav aria-label="翻版 Pages" className="mt-4 flex justify-between text-sm">
-            {previous ? <Link href={`${base}/pages/${previous.number}`} className="hover:text-brand">← 第{previous.number}版 {previous.name}</Link> : <span />}
-            {next && <Link href={`${base}/pages/${next.number}`} className="hover:text-brand">第{next.number}版 {next.name} →</Link>}
+          <nav aria-label={t("pagesNav")} className="mt-4 flex justify-between text-sm">
+            {previous ? <Link href={`${base}/pages/${previous.number}`} className="hover:text-brand">{t("previous", { number: previous.number, name: previous.name })}</Link> : <span />}
+            {next && <Link href={`${base}/pages/${next.number}`} className="hover:text-brand">{t("next", { number: next.number, name: next.name })}</Link>}
           </nav>
         </section>
       </div>
