@@ -1,4 +1,5 @@
-import { createTranslator } from "next-intl";
+// use-intl/core, not next-intl: the importer's CLI runs under the react-server condition, where next-intl's client half cannot load.
+import { createTranslator } from "use-intl/core";
 import { z } from "zod";
 import type { HotZone } from "@/db/schema";
 import zhMessages from "@/lib/i18n/messages/zh-CN/admin-issues.json";
