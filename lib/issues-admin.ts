@@ -4,9 +4,8 @@ import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { issues, pages } from "@/db/schema";
 import { recordAudit, summarize } from "@/lib/audit";
-import { loadSchedule } from "@/lib/calendar";
+import { issueDateProblem, loadSchedule } from "@/lib/calendar";
 import { isIsoDate, PAPER_TIME_ZONE, type IsoDate } from "@/lib/dates";
-import type { Locale } from "@/lib/i18n/config";
 import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { isStaff } from "@/lib/roles";
 import { classifyDay } from "@/lib/schedule";
@@ -59,22 +58,6 @@ export function makeNewIssueSchema(t: IssuesT) {
 }
 export type NewIssueInput = z.input<ReturnType<typeof makeNewIssueSchema>>;
 
-/**
- * Why an issue should not appear on `date` (a pause or a day off the
- * schedule), in `locale`; null on a regular publication day. The same rule as
- * lib/calendar's issueDateProblem, worded from the adminIssues catalog.
- */
-export async function issueDayProblem(date: IsoDate, locale: Locale): Promise<string | null> {
-  return dayProblem(date, translatorFor(locale, "adminIssues"));
-}
-
-async function dayProblem(date: IsoDate, t: IssuesT): Promise<string | null> {
-  const day = classifyDay(date, await loadSchedule());
-  if (day.kind === "paused") return t("issuesLib.pausedDay", { reason: day.pause.reason });
-  if (day.kind === "no-publication") return t("issuesLib.notPublicationDay");
-  return null;
-}
-
 /** Field errors for a date or number already taken, read through `db`. */
 async function duplicates(db: Db, date: IsoDate, number: number, t: IssuesT): Promise<Record<string, string[]> | null> {
   const taken = await db
@@ -118,7 +101,7 @@ export async function createIssue(actorId: string, input: NewIssueInput): Promis
   const db = await getDb();
   const taken = await duplicates(db, date, number, t);
   if (taken) return fail(t("common.checkForm"), taken);
-  const problem = await dayProblem(date, t);
+  const problem = await issueDateProblem(date);
   if (problem && !override) return fail(problem, { override: [problem] });
   try {
     const issue = await db.transaction(async (tx) => {

@@ -6,7 +6,8 @@ import { Panel } from "@/components/ui/form-parts";
 import { requireStaff } from "@/lib/access";
 import type { Locale } from "@/lib/i18n/config";
 import { paperDate, paperDateTime, paperWeekday } from "@/lib/i18n/format";
-import { instantToWallTime, issueDayProblem } from "@/lib/issues-admin";
+import { issueDateProblem } from "@/lib/calendar";
+import { instantToWallTime } from "@/lib/issues-admin";
 import { parseIdParam } from "@/lib/params";
 import { ConfirmIssueAction, ScheduleIssueForm } from "../issue-tools";
 import { Gloss } from "../gloss";
@@ -35,7 +36,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const t = await getTranslations("adminIssues");
   const issue = id ? await issueById(id) : null;
   if (!issue) notFound();
-  const [problem, query] = await Promise.all([issueDayProblem(issue.date, locale), searchParams]);
+  const [problem, query] = await Promise.all([issueDateProblem(issue.date, locale), searchParams]);
   const doneKey = typeof query.done === "string" && Object.hasOwn(doneKeys, query.done) ? doneKeys[query.done as keyof typeof doneKeys] : undefined;
   const done = doneKey ? t(`detail.done.${doneKey}`) : undefined;
   const now = new Date();
