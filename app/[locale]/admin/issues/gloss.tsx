@@ -6,7 +6,7 @@
 export function Gloss({ text, className, hidden }: { text: string; className?: string; hidden?: boolean }) {
   if (!text) return null;
   return (
-    <span className={className} aria-hidden={hidden ? "true" : undefined}>
+    <span aria-hidden={hidden ? "true" : undefined} className={className}>
       {text}
     </span>
   );
