@@ -6,6 +6,7 @@ import { getDb, type Tx } from "@/db/client";
 import { articles, images, issues, pages } from "@/db/schema";
 import { MAX_BODY_LENGTH, sanitizeMarkdownSource } from "@/lib/article-body";
 import { recordAudit, summarize } from "@/lib/audit";
+import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { reindexArticles } from "@/lib/search-index";
 import { isStaff } from "@/lib/roles";
 import { deleteObject, putObject } from "@/lib/storage";
@@ -29,25 +30,27 @@ export type Failure = { ok: false; error: string; fieldErrors?: Record<string, s
 
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_POSITION = 999;
-const CHECK_FORM = "请检查填写的内容";
-export const NO_ARTICLE = "没有这篇稿件,可能已被删除";
-const NO_PHOTO = "没有这张图片,可能已被删除";
-export const OTHER_ISSUE_PAGE = "请选择本期的版面";
+/** Messages come from the adminIssues catalog, in the caller's language (zh-CN outside a request). */
+type IssuesT = ReturnType<typeof translatorFor<"adminIssues">>;
+const zh = translatorFor("zh-CN", "adminIssues");
+/** The Chinese texts, as tests compare them. */
+export const NO_ARTICLE = zh("articlesLib.noArticle");
+export const OTHER_ISSUE_PAGE = zh("articlesLib.otherIssuePage");
 const AUDITED = ["issueId", "pageId", "column", "title", "access", "position", "isSample"] as const;
 const PHOTO_AUDITED = ["articleId", "fileKey", "width", "height", "caption", "credit", "position"] as const;
 
 const fail = (error: string, fieldErrors?: Record<string, string[]>): Failure => (fieldErrors ? { ok: false, error, fieldErrors } : { ok: false, error });
 
 /** Null when the actor may edit articles (editor or admin, as the database has it now). */
-async function refusal(actorId: string): Promise<Failure | null> {
-  // Imported here: lib/access and lib/actions load Next's runtime, which scripts cannot.
-  const [{ currentRole }, { FORBIDDEN }] = await Promise.all([import("@/lib/access"), import("@/lib/actions")]);
-  return isStaff((await currentRole(actorId)) ?? undefined) ? null : fail(FORBIDDEN);
+async function refusal(actorId: string, t: IssuesT): Promise<Failure | null> {
+  // Imported here: lib/access loads Next's runtime, which scripts cannot.
+  const { currentRole } = await import("@/lib/access");
+  return isStaff((await currentRole(actorId)) ?? undefined) ? null : fail(t("common.forbidden"));
 }
 
-function invalid(error: z.ZodError): Failure {
+function invalid(error: z.ZodError, t: IssuesT): Failure {
   const flat = z.flattenError(error);
-  return fail(flat.formErrors[0] ?? CHECK_FORM, flat.fieldErrors as Record<string, string[]>);
+  return fail(flat.formErrors[0] ?? t("common.checkForm"), flat.fieldErrors as Record<string, string[]>);
 }
 
 // ── Input ──
@@ -55,61 +58,68 @@ function invalid(error: z.ZodError): Failure {
 const idValue = (message: string) =>
   z.union([z.number().int().positive(), z.string().trim().regex(/^[1-9]\d{0,8}$/, message).transform(Number)], { error: message });
 
-const optionalText = (maxLength: number, label: string) =>
+const optionalText = (t: IssuesT, maxLength: number, label: string) =>
   z
     .string()
     .trim()
-    .max(maxLength, `${label}不能超过${maxLength}字`)
+    .max(maxLength, t("articlesLib.tooLong", { label, max: String(maxLength) }))
     .nullish()
     .transform((v) => v || null);
 
 /** Empty means "at the end of the page". */
-const positionValue = z
-  .union([z.number(), z.string().trim()], { error: "顺序须为0至999的整数" })
-  .transform((v, ctx) => {
-    if (v === "") return null;
-    const n = typeof v === "number" ? v : /^\d{1,3}$/.test(v) ? Number(v) : NaN;
-    if (!Number.isInteger(n) || n < 0 || n > MAX_POSITION) {
-      ctx.addIssue({ code: "custom", message: "顺序须为0至999的整数" });
-      return z.NEVER;
-    }
-    return n;
-  })
-  .nullish()
-  .transform((v) => v ?? null);
-
-const articleFields = {
-  column: optionalText(50, "栏目"),
-  kicker: optionalText(200, "引题"),
-  title: z
-    .string({ error: "请填写标题" })
-    .trim()
-    .min(1, "请填写标题")
-    .max(MAX_TITLE_LENGTH, `标题不能超过${MAX_TITLE_LENGTH}字`),
-  subtitle: optionalText(200, "副题"),
-  byline: optionalText(100, "作者"),
-  source: optionalText(100, "来源"),
-  access: z.enum(["free", "subscribers"], { error: "请选择免费或订阅阅读" }),
-  position: positionValue,
-  body: z
-    .string()
-    .max(MAX_BODY_LENGTH, `正文不能超过${MAX_BODY_LENGTH.toLocaleString("en-US")}字`)
+const positionValue = (t: IssuesT) => {
+  const message = t("articlesLib.positionRange");
+  return z
+    .union([z.number(), z.string().trim()], { error: message })
+    .transform((v, ctx) => {
+      if (v === "") return null;
+      const n = typeof v === "number" ? v : /^\d{1,3}$/.test(v) ? Number(v) : NaN;
+      if (!Number.isInteger(n) || n < 0 || n > MAX_POSITION) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return n;
+    })
     .nullish()
-    .transform((v) => v ?? ""),
+    .transform((v) => v ?? null);
 };
 
-/** The 稿件 form: everything but the page (moving is its own step, since it drops the hot zones). */
-export const articleSchema = z.object(articleFields);
-export const newArticleSchema = z.object({ pageId: idValue(OTHER_ISSUE_PAGE), ...articleFields });
-/** Form fields as posted (strings) or already parsed: validated here either way. */
-export type ArticleInput = z.input<typeof articleSchema> | Record<string, unknown>;
-export type NewArticleInput = z.input<typeof newArticleSchema> | Record<string, unknown>;
+/** "正文不能超过20,000字": the body limit as the form and the preview word it. */
+export const bodyTooLong = (t: IssuesT) => t("articlesLib.bodyTooLong", { max: MAX_BODY_LENGTH.toLocaleString("en-US") });
 
-export const photoMetaSchema = z.object({
-  caption: optionalText(300, "图片说明"),
-  credit: optionalText(100, "摄影/来源"),
+const articleFields = (t: IssuesT) => ({
+  column: optionalText(t, 50, t("articlesLib.labels.column")),
+  kicker: optionalText(t, 200, t("articlesLib.labels.kicker")),
+  title: z
+    .string({ error: t("articlesLib.titleRequired") })
+    .trim()
+    .min(1, t("articlesLib.titleRequired"))
+    .max(MAX_TITLE_LENGTH, t("articlesLib.titleTooLong", { max: String(MAX_TITLE_LENGTH) })),
+  subtitle: optionalText(t, 200, t("articlesLib.labels.subtitle")),
+  byline: optionalText(t, 100, t("articlesLib.labels.byline")),
+  source: optionalText(t, 100, t("articlesLib.labels.source")),
+  access: z.enum(["free", "subscribers"], { error: t("articlesLib.accessRequired") }),
+  position: positionValue(t),
+  body: z
+    .string()
+    .max(MAX_BODY_LENGTH, bodyTooLong(t))
+    .nullish()
+    .transform((v) => v ?? ""),
 });
-export type PhotoMetaInput = z.input<typeof photoMetaSchema>;
+
+/** The 稿件 form: everything but the page (moving is its own step, since it drops the hot zones). Messages in the language of `t`. */
+export const makeArticleSchema = (t: IssuesT) => z.object(articleFields(t));
+export const makeNewArticleSchema = (t: IssuesT) => z.object({ pageId: idValue(t("articlesLib.otherIssuePage")), ...articleFields(t) });
+/** Form fields as posted (strings) or already parsed: validated here either way. */
+export type ArticleInput = z.input<ReturnType<typeof makeArticleSchema>> | Record<string, unknown>;
+export type NewArticleInput = z.input<ReturnType<typeof makeNewArticleSchema>> | Record<string, unknown>;
+
+export const makePhotoMetaSchema = (t: IssuesT) =>
+  z.object({
+    caption: optionalText(t, 300, t("articlesLib.labels.caption")),
+    credit: optionalText(t, 100, t("articlesLib.labels.credit")),
+  });
+export type PhotoMetaInput = z.input<ReturnType<typeof makePhotoMetaSchema>>;
 
 // ── Helpers inside a transaction ──
 
@@ -131,15 +141,16 @@ export type ArticleResult = { ok: true; article: ArticleRow; issue: IssueRow } |
 
 /** 新增稿件 on a page of `issueId`. */
 export async function createArticle(actorId: string, issueId: number, input: NewArticleInput): Promise<ArticleResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
-  const parsed = newArticleSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  const parsed = makeNewArticleSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
   const { pageId, position, body, ...fields } = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx): Promise<ArticleResult> => {
     const [page] = await tx.select().from(pages).where(and(eq(pages.id, pageId), eq(pages.issueId, issueId))).limit(1);
-    if (!page) return fail(CHECK_FORM, { pageId: [OTHER_ISSUE_PAGE] });
+    if (!page) return fail(t("common.checkForm"), { pageId: [t("articlesLib.otherIssuePage")] });
     const now = new Date();
     const [row] = await tx
       .insert(articles)
@@ -153,15 +164,16 @@ export async function createArticle(actorId: string, issueId: number, input: New
 
 /** Saves the 稿件 form. Hot zones and page stay as they are. */
 export async function updateArticle(actorId: string, articleId: number, input: ArticleInput): Promise<ArticleResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
-  const parsed = articleSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  const parsed = makeArticleSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
   const { position, body, ...fields } = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx): Promise<ArticleResult> => {
     const [before] = await tx.select().from(articles).where(eq(articles.id, articleId)).for("update").limit(1);
-    if (!before) return fail(NO_ARTICLE);
+    if (!before) return fail(t("articlesLib.noArticle"));
     const [row] = await tx
       .update(articles)
       .set({ ...fields, body: sanitizeMarkdownSource(body), position: position ?? before.position, updatedAt: new Date() })
@@ -178,17 +190,18 @@ export async function updateArticle(actorId: string, articleId: number, input: A
  * Its hot zones are cleared: they outline the article on the old page's image.
  */
 export async function moveArticle(actorId: string, articleId: number, pageIdInput: number | string): Promise<ArticleResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
-  const parsed = z.object({ pageId: idValue(OTHER_ISSUE_PAGE) }).safeParse({ pageId: pageIdInput });
-  if (!parsed.success) return invalid(parsed.error);
+  const parsed = z.object({ pageId: idValue(t("articlesLib.otherIssuePage")) }).safeParse({ pageId: pageIdInput });
+  if (!parsed.success) return invalid(parsed.error, t);
   const { pageId } = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx): Promise<ArticleResult> => {
     const [before] = await tx.select().from(articles).where(eq(articles.id, articleId)).for("update").limit(1);
-    if (!before) return fail(NO_ARTICLE);
+    if (!before) return fail(t("articlesLib.noArticle"));
     const [page] = await tx.select().from(pages).where(and(eq(pages.id, pageId), eq(pages.issueId, before.issueId))).limit(1);
-    if (!page) return fail(CHECK_FORM, { pageId: [OTHER_ISSUE_PAGE] });
+    if (!page) return fail(t("common.checkForm"), { pageId: [t("articlesLib.otherIssuePage")] });
     if (page.id === before.pageId) return { ok: true, article: before, issue: await issueOf(tx, before.issueId) };
     const [row] = await tx
       .update(articles)
@@ -203,12 +216,13 @@ export async function moveArticle(actorId: string, articleId: number, pageIdInpu
 
 /** Deletes an article and its photo rows; the photo files go once the deletion has committed. */
 export async function deleteArticle(actorId: string, articleId: number): Promise<ArticleResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(articles).where(eq(articles.id, articleId)).for("update").limit(1);
-    if (!before) return fail(NO_ARTICLE);
+    if (!before) return fail(t("articlesLib.noArticle"));
     const photos = await tx.delete(images).where(eq(images.articleId, articleId)).returning();
     await tx.delete(articles).where(eq(articles.id, articleId));
     await recordAudit(tx, {
@@ -249,19 +263,20 @@ const photoKey = (articleId: number, extension: string) => `images/articles/${ar
  * written, the file is deleted again.
  */
 export async function addPhoto(actorId: string, articleId: number, image: RenderedImage, meta: PhotoMetaInput): Promise<PhotoResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
-  const parsed = photoMetaSchema.safeParse(meta);
-  if (!parsed.success) return invalid(parsed.error);
+  const parsed = makePhotoMetaSchema(t).safeParse(meta);
+  if (!parsed.success) return invalid(parsed.error, t);
   const db = await getDb();
   const [exists] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).limit(1);
-  if (!exists) return fail(NO_ARTICLE);
+  if (!exists) return fail(t("articlesLib.noArticle"));
   const fileKey = photoKey(articleId, image.extension);
   await putObject(fileKey, image.data, image.contentType);
   try {
     const result = await db.transaction(async (tx): Promise<PhotoResult> => {
       const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).for("update").limit(1);
-      if (!article) return fail(NO_ARTICLE);
+      if (!article) return fail(t("articlesLib.noArticle"));
       const [last] = await tx.select({ last: max(images.position) }).from(images).where(eq(images.articleId, articleId));
       const [photo] = await tx
         .insert(images)
@@ -286,14 +301,15 @@ async function changePhoto(
   action: string,
   change: (tx: Tx, photo: PhotoRow) => Promise<PhotoRow | null>,
 ): Promise<PhotoResult & { removedKey?: string }> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(images).where(eq(images.id, photoId)).for("update").limit(1);
-    if (!before || before.articleId == null) return fail(NO_PHOTO);
+    if (!before || before.articleId == null) return fail(t("articlesLib.noPhoto"));
     const [article] = await tx.select().from(articles).where(eq(articles.id, before.articleId)).for("update").limit(1);
-    if (!article) return fail(NO_PHOTO);
+    if (!article) return fail(t("articlesLib.noPhoto"));
     const after = await change(tx, before);
     await tx.update(articles).set({ updatedAt: new Date() }).where(eq(articles.id, article.id));
     await recordAudit(tx, { actorId, action, entity: "image", entityId: photoId, before: summarize(before, PHOTO_AUDITED), after: after && summarize(after, PHOTO_AUDITED) });
@@ -303,10 +319,11 @@ async function changePhoto(
 
 /** 图片说明 and 摄影/来源. */
 export async function updatePhoto(actorId: string, photoId: number, meta: PhotoMetaInput): Promise<PhotoResult> {
-  const parsed = photoMetaSchema.safeParse(meta);
+  const t = await requestTranslator("adminIssues");
+  const parsed = makePhotoMetaSchema(t).safeParse(meta);
   if (!parsed.success) {
-    const refused = await refusal(actorId);
-    return refused ?? invalid(parsed.error);
+    const refused = await refusal(actorId, t);
+    return refused ?? invalid(parsed.error, t);
   }
   return changePhoto(actorId, photoId, "article.photo.update", async (tx, photo) => {
     const [row] = await tx.update(images).set(parsed.data).where(eq(images.id, photo.id)).returning();
@@ -316,7 +333,7 @@ export async function updatePhoto(actorId: string, photoId: number, meta: PhotoM
 
 /** Moves a photo one place earlier or later; the article's photos are renumbered 0, 1, 2… */
 export async function movePhoto(actorId: string, photoId: number, direction: "up" | "down"): Promise<PhotoResult> {
-  if (direction !== "up" && direction !== "down") return fail(CHECK_FORM);
+  if (direction !== "up" && direction !== "down") return fail((await requestTranslator("adminIssues"))("common.checkForm"));
   return changePhoto(actorId, photoId, "article.photo.reorder", async (tx, photo) => {
     const siblings = await tx.select().from(images).where(eq(images.articleId, photo.articleId!)).orderBy(asc(images.position), asc(images.id));
     const order = siblings.map((p) => p.id);

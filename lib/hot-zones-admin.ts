@@ -4,7 +4,8 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { articles, issues, pages } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { zonesSchema, zonesSummary, type Zone } from "@/lib/hot-zones";
+import { makeZonesSchema, zonesSummary, type Zone, type ZoneText } from "@/lib/hot-zones";
+import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { isStaff } from "@/lib/roles";
 
 /**
@@ -16,15 +17,24 @@ import { isStaff } from "@/lib/roles";
 type IssueRow = typeof issues.$inferSelect;
 export type SaveZonesResult = { ok: true; issue: IssueRow; zones: Zone[] } | { ok: false; error: string };
 
-export const NO_ARTICLE = "没有这篇文章,可能已被删除";
-export const WRONG_PAGE = "这篇文章不在这一版上,请刷新页面";
+type IssuesT = ReturnType<typeof translatorFor<"adminIssues">>;
+const zh = translatorFor("zh-CN", "adminIssues");
+/** The Chinese refusals, as tests compare them. */
+export const NO_ARTICLE = zh("hotZonesLib.noArticle");
+export const WRONG_PAGE = zh("hotZonesLib.wrongPage");
+
+/** The zone rules' messages in the language of `t` (a translator of the adminIssues catalog). */
+export const zoneTextOf =
+  (t: IssuesT): ZoneText =>
+  (key, values) =>
+    t(`zoneRules.${key}`, values);
 
 /** The first problem, naming the zone it is in ("第2个热区:…") so the editor can point at it. */
-export function zonesError(error: z.ZodError): string {
+export function zonesError(error: z.ZodError, t: IssuesT): string {
   const issue = error.issues[0];
-  if (!issue) return "热区数据不正确";
+  if (!issue) return t("hotZonesLib.invalid");
   const index = issue.path[0];
-  return typeof index === "number" ? `第${index + 1}个热区:${issue.message}` : issue.message;
+  return typeof index === "number" ? t("hotZonesLib.inZone", { n: String(index + 1), message: issue.message }) : issue.message;
 }
 
 export async function saveHotZones(
@@ -34,11 +44,12 @@ export async function saveHotZones(
   /** The issue (and page) the editor was opened on: a stale or forged form can't write to another one. */
   scope?: { issueId: number; pageNumber?: number },
 ): Promise<SaveZonesResult> {
-  // Imported here: lib/access and lib/actions load Next's navigation runtime.
-  const [{ currentRole }, { FORBIDDEN }] = await Promise.all([import("@/lib/access"), import("@/lib/actions")]);
-  if (!isStaff((await currentRole(actorId)) ?? undefined)) return { ok: false, error: FORBIDDEN };
-  const parsed = zonesSchema.safeParse(zones);
-  if (!parsed.success) return { ok: false, error: zonesError(parsed.error) };
+  const t = await requestTranslator("adminIssues");
+  // Imported here: lib/access loads Next's navigation runtime.
+  const { currentRole } = await import("@/lib/access");
+  if (!isStaff((await currentRole(actorId)) ?? undefined)) return { ok: false, error: t("common.forbidden") };
+  const parsed = makeZonesSchema(zoneTextOf(t)).safeParse(zones);
+  if (!parsed.success) return { ok: false, error: zonesError(parsed.error, t) };
   const next = parsed.data;
 
   const db = await getDb();
@@ -51,9 +62,9 @@ export async function saveHotZones(
       .where(eq(articles.id, articleId))
       .limit(1)
       .for("update", { of: articles });
-    if (!row) return { ok: false, error: NO_ARTICLE } as const;
+    if (!row) return { ok: false, error: t("hotZonesLib.noArticle") } as const;
     if (scope && (row.issue.id !== scope.issueId || (scope.pageNumber !== undefined && row.pageNumber !== scope.pageNumber))) {
-      return { ok: false, error: WRONG_PAGE } as const;
+      return { ok: false, error: t("hotZonesLib.wrongPage") } as const;
     }
     await tx.update(articles).set({ hotZones: next, updatedAt: sql`now()` }).where(eq(articles.id, articleId));
     await recordAudit(tx, {

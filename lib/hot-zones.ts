@@ -1,5 +1,8 @@
+// use-intl/core, not next-intl: the importer's CLI runs under the react-server condition, where next-intl's client half cannot load.
+import { createTranslator } from "use-intl/core";
 import { z } from "zod";
 import type { HotZone } from "@/db/schema";
+import zhMessages from "@/lib/i18n/messages/zh-CN/admin-issues.json";
 
 /**
  * Hot zones (热区): the clickable regions of an article on its page image, as
@@ -170,62 +173,87 @@ export function normaliseZone(zone: Zone): Zone {
   return { points };
 }
 
+// ── messages ──
+
+/** A rule's message, by its key under adminIssues.zoneRules in the message catalog. */
+export type ZoneMessage = keyof (typeof zhMessages)["zoneRules"];
+/**
+ * Words a rule's message in the staff member's language: the editor passes
+ * its useTranslations("adminIssues.zoneRules"), the server a translator of
+ * the request's language.
+ */
+export type ZoneText = (key: ZoneMessage, values?: Record<string, string>) => string;
+
+const zhRules = /* @__PURE__ */ createTranslator({ locale: "zh-CN", messages: { zoneRules: zhMessages.zoneRules }, namespace: "zoneRules" });
+/** Chinese, the language of the default schemas below (tests, scripts, the importer's CLI). */
+export const zhZoneText: ZoneText = (key, values) => zhRules(key, values);
+
 /** Why a (normalised) zone can't be stored, or null when it can. */
-export function zoneProblem(zone: Zone): string | null {
-  if (zone.points.length < MIN_POINTS) return `热区至少需要${MIN_POINTS}个不同的点`;
-  if (zone.points.length > MAX_POINTS) return `热区最多${MAX_POINTS}个点`;
-  if (polygonArea(zone.points) < MIN_AREA) return "热区太小或各点几乎在一条线上";
+export function zoneProblem(zone: Zone, text: ZoneText): string | null {
+  if (zone.points.length < MIN_POINTS) return text("tooFewDistinctPoints", { min: String(MIN_POINTS) });
+  if (zone.points.length > MAX_POINTS) return text("tooManyPoints", { max: String(MAX_POINTS) });
+  if (polygonArea(zone.points) < MIN_AREA) return text("tooSmall");
   return null;
 }
 
 // ── validation of what the editor sends ──
 
-const coordinate = z
-  .number({ error: "坐标必须是数字" })
-  .refine(Number.isFinite, "坐标必须是有限的数字")
-  .refine((v) => v >= -TOLERANCE && v <= 1 + TOLERANCE, "坐标必须在版面内(0 至 1 之间)");
+function makeZoneSchema(text: ZoneText) {
+  const coordinate = z
+    .number({ error: text("coordinateNumber") })
+    .refine(Number.isFinite, text("coordinateFinite"))
+    .refine((v) => v >= -TOLERANCE && v <= 1 + TOLERANCE, text("coordinateRange"));
 
-const pointSchema = z.tuple([coordinate, coordinate], { error: "每个点须为 [x, y]" });
+  const pointSchema = z.tuple([coordinate, coordinate], { error: text("pointShape") });
 
-export const zoneSchema = z
-  .object(
-    {
-      points: z
-        .array(pointSchema, { error: "热区须有顶点列表" })
-        .min(MIN_POINTS, `热区至少需要${MIN_POINTS}个点`)
-        .max(MAX_POINTS, `热区最多${MAX_POINTS}个点`),
-    },
-    { error: "热区格式不正确" },
-  )
-  .transform((zone, ctx) => {
-    const normal = normaliseZone(zone as Zone);
-    const problem = zoneProblem(normal);
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: problem });
-      return z.NEVER;
-    }
-    return normal;
-  });
+  return z
+    .object(
+      {
+        points: z
+          .array(pointSchema, { error: text("pointsList") })
+          .min(MIN_POINTS, text("tooFewPoints", { min: String(MIN_POINTS) }))
+          .max(MAX_POINTS, text("tooManyPoints", { max: String(MAX_POINTS) })),
+      },
+      { error: text("zoneShape") },
+    )
+    .transform((zone, ctx) => {
+      const normal = normaliseZone(zone as Zone);
+      const problem = zoneProblem(normal, text);
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+        return z.NEVER;
+      }
+      return normal;
+    });
+}
 
-/** The zones of one article, as stored in articles.hot_zones. */
-export const zonesSchema = z.array(zoneSchema, { error: "热区数据格式不正确" }).max(MAX_ZONES, `每篇文章最多${MAX_ZONES}个热区`);
+/** The zones of one article, as stored in articles.hot_zones; messages worded by `text`. */
+export function makeZonesSchema(text: ZoneText) {
+  return z.array(makeZoneSchema(text), { error: text("zonesShape") }).max(MAX_ZONES, text("tooManyZones", { max: String(MAX_ZONES) }));
+}
 
 // 64 points × 2 coordinates × ~8 characters × 20 zones stays far below this.
 const MAX_JSON_LENGTH = 100_000;
 
 /** The zones as the editor's form sends them: one JSON string field. */
-export const zonesJsonSchema = z
-  .string({ error: "缺少热区数据" })
-  .max(MAX_JSON_LENGTH, "热区数据过大")
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "热区数据不是有效的 JSON" });
-      return z.NEVER;
-    }
-  })
-  .pipe(zonesSchema);
+export function makeZonesJsonSchema(text: ZoneText) {
+  return z
+    .string({ error: text("missingData") })
+    .max(MAX_JSON_LENGTH, text("dataTooLarge"))
+    .transform((json, ctx) => {
+      try {
+        return JSON.parse(json) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: text("notJson") });
+        return z.NEVER;
+      }
+    })
+    .pipe(makeZonesSchema(text));
+}
+
+/** The schemas in Chinese. Pure: the editor in the browser never loads them. */
+export const zonesSchema = /* @__PURE__ */ makeZonesSchema(zhZoneText);
+export const zonesJsonSchema = /* @__PURE__ */ makeZonesJsonSchema(zhZoneText);
 
 /** For the audit log and messages: how many zones, and where (bounding boxes as [x0, y0, x1, y1]). */
 export function zonesSummary(zones: readonly Zone[]): { zoneCount: number; boxes: [number, number, number, number][] } {

@@ -1,6 +1,7 @@
 import "server-only";
 import { canReadGated, getViewer } from "@/lib/access";
 import { getPublication, issueByDate, issueContents, publishedPage } from "@/lib/editions";
+import { requestLocale, translatorFor } from "@/lib/i18n/translate";
 import {
   issuePdf,
   pdfAccessDecision,
@@ -20,13 +21,15 @@ const log = logger.child({ module: "pdf" });
 const plain = (status: 401 | 403 | 404 | 503, message: string) =>
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-/** A 403 a person can act on: what the PDF needs and the way to it. */
-const subscribersOnlyPage = (backHref: string) =>
+type IssuesT = ReturnType<typeof translatorFor<"adminIssues">>;
+
+/** A 403 a person can act on: what the PDF needs and the way to it, in the reader's language. */
+const subscribersOnlyPage = (backHref: string, lang: string, t: IssuesT) =>
   new Response(
-    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>PDF 仅供订阅用户下载</title></head>` +
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(t("pdf.title"))}</title></head>` +
       `<body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;line-height:1.6">` +
-      `<h1 style="font-size:1.25rem">PDF 仅供订阅用户下载</h1><p>PDF downloads are for subscribers.</p>` +
-      `<p><a href="/subscribe">订阅财信报 Subscribe</a> · <a href="${escapeXml(backHref)}">返回 Back</a></p></body></html>`,
+      `<h1 style="font-size:1.25rem">${escapeXml(t("pdf.title"))}</h1><p>${escapeXml(t("pdf.note"))}</p>` +
+      `<p><a href="/subscribe">${escapeXml(t("pdf.subscribe"))}</a> · <a href="${escapeXml(backHref)}">${escapeXml(t("pdf.back"))}</a></p></body></html>`,
     { status: 403, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } },
   );
 
@@ -38,16 +41,19 @@ type Loaded = { issue: { id: number; date: string; number: number }; pages: PdfS
  * PDF from the storage cache or built now.
  */
 async function servePdf(request: Request, scope: PdfScope, backHref: string, load: () => Promise<Loaded | null>): Promise<Response> {
+  // A route handler, answered per request: the language comes from the reader's cookie.
+  const locale = await requestLocale();
+  const t = translatorFor(locale, "adminIssues");
   const viewer = await getViewer();
   const path = new URL(request.url).pathname;
   const decision = pdfAccessDecision({ signedIn: Boolean(viewer), mayReadGated: await canReadGated(viewer), wantsHtml: wantsHtml(request), path });
   if (!decision.allow) {
     if ("redirectTo" in decision) return new Response(null, { status: 303, headers: { Location: decision.redirectTo, "Cache-Control": "no-store" } });
-    if (decision.explainInHtml) return subscribersOnlyPage(backHref);
-    return decision.status === 401 ? plain(401, "请先登录 Sign in to download this PDF") : plain(403, "仅供订阅用户下载 Subscribers only");
+    if (decision.explainInHtml) return subscribersOnlyPage(backHref, locale, t);
+    return decision.status === 401 ? plain(401, t("pdf.signIn")) : plain(403, t("pdf.subscribersOnly"));
   }
   const found = await load();
-  if (!found || !pdfAvailable(scope, found.pages)) return plain(404, "未找到该 PDF PDF not found");
+  if (!found || !pdfAvailable(scope, found.pages)) return plain(404, t("pdf.notFound"));
   const publication = await getPublication();
   const names = pdfFileNames(publication.name, found.issue.date, found.issue.number, scope);
   try {
@@ -56,7 +62,7 @@ async function servePdf(request: Request, scope: PdfScope, backHref: string, loa
   } catch (error) {
     if (!(error instanceof PdfSourceMissingError)) throw error;
     log.error({ err: error }, "PDF source missing");
-    return plain(503, "PDF 暂时无法生成,请稍后再试 The PDF cannot be made right now");
+    return plain(503, t("pdf.unavailable"));
   }
 }
 

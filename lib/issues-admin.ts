@@ -6,6 +6,7 @@ import { issues, pages } from "@/db/schema";
 import { recordAudit, summarize } from "@/lib/audit";
 import { issueDateProblem, loadSchedule } from "@/lib/calendar";
 import { isIsoDate, PAPER_TIME_ZONE, type IsoDate } from "@/lib/dates";
+import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { isStaff } from "@/lib/roles";
 import { classifyDay } from "@/lib/schedule";
 
@@ -20,10 +21,12 @@ export type Failure = { ok: false; error: string; fieldErrors?: Record<string, s
 
 export const MAX_PAGES = 32;
 const AUDITED = ["date", "number", "pageCount", "status", "publishAt", "publishedAt"] as const;
-const CHECK_FORM = "请检查填写的内容";
-export const PAUSED_DAY_REFUSAL = "该日休刊,不能安排出版";
-export const PAST_TIME_REFUSAL = "发布时间必须晚于现在";
-const NO_ISSUE = "没有这一期,可能已被删除";
+/** Messages come from the adminIssues catalog, in the caller's language (zh-CN outside a request). */
+type IssuesT = ReturnType<typeof translatorFor<"adminIssues">>;
+const zh = translatorFor("zh-CN", "adminIssues");
+/** The Chinese refusals, as tests and scripts compare them. */
+export const PAUSED_DAY_REFUSAL = zh("issuesLib.pausedDayRefusal");
+export const PAST_TIME_REFUSAL = zh("issuesLib.pastTimeRefusal");
 
 const fail = (error: string, fieldErrors?: Record<string, string[]>): Failure => (fieldErrors ? { ok: false, error, fieldErrors } : { ok: false, error });
 
@@ -32,28 +35,31 @@ const fail = (error: string, fieldErrors?: Record<string, string[]>): Failure =>
  * Imported here, not at the top: lib/access and lib/actions load Next's
  * navigation runtime, which `npm run jobs:publish` (plain Node) cannot.
  */
-async function refusal(actorId: string): Promise<Failure | null> {
-  const [{ currentRole }, { FORBIDDEN }] = await Promise.all([import("@/lib/access"), import("@/lib/actions")]);
-  return isStaff((await currentRole(actorId)) ?? undefined) ? null : fail(FORBIDDEN);
+async function refusal(actorId: string, t: IssuesT): Promise<Failure | null> {
+  const { currentRole } = await import("@/lib/access");
+  return isStaff((await currentRole(actorId)) ?? undefined) ? null : fail(t("common.forbidden"));
 }
 
 const intField = (message: string) =>
   z.union([z.number(), z.string().trim().regex(/^\d{1,9}$/, message).transform(Number)], { error: message });
 
-/** The 新建期次 form. `override` is the "仍要在该日出版" checkbox (a form sends "on"). */
-export const newIssueSchema = z.object({
-  date: z.string({ error: "请填写出版日期" }).trim().refine(isIsoDate, "请填写有效日期,格式如 2026-05-07"),
-  number: intField("请填写期号(正整数)").pipe(z.number().int().min(1, "期号须为正整数")),
-  pageCount: intField(`版数须为1至${MAX_PAGES}`).pipe(z.number().int().min(1, `版数须为1至${MAX_PAGES}`).max(MAX_PAGES, `版数须为1至${MAX_PAGES}`)),
-  override: z
-    .union([z.boolean(), z.string()])
-    .optional()
-    .transform((v) => v === true || v === "on" || v === "true"),
-});
-export type NewIssueInput = z.input<typeof newIssueSchema>;
+/** The 新建期次 form, its messages in the language of `t`. `override` is the "仍要在该日出版" checkbox (a form sends "on"). */
+export function makeNewIssueSchema(t: IssuesT) {
+  const pageCount = t("issuesLib.pageCountRange", { max: String(MAX_PAGES) });
+  return z.object({
+    date: z.string({ error: t("issuesLib.dateRequired") }).trim().refine(isIsoDate, t("issuesLib.dateInvalid")),
+    number: intField(t("issuesLib.numberRequired")).pipe(z.number().int().min(1, t("issuesLib.numberPositive"))),
+    pageCount: intField(pageCount).pipe(z.number().int().min(1, pageCount).max(MAX_PAGES, pageCount)),
+    override: z
+      .union([z.boolean(), z.string()])
+      .optional()
+      .transform((v) => v === true || v === "on" || v === "true"),
+  });
+}
+export type NewIssueInput = z.input<ReturnType<typeof makeNewIssueSchema>>;
 
 /** Field errors for a date or number already taken, read through `db`. */
-async function duplicates(db: Db, date: IsoDate, number: number): Promise<Record<string, string[]> | null> {
+async function duplicates(db: Db, date: IsoDate, number: number, t: IssuesT): Promise<Record<string, string[]> | null> {
   const taken = await db
     .select({ date: issues.date, number: issues.number })
     .from(issues)
@@ -61,8 +67,8 @@ async function duplicates(db: Db, date: IsoDate, number: number): Promise<Record
   const errors: Record<string, string[]> = {};
   const sameDate = taken.find((i) => i.date === date);
   const sameNumber = taken.find((i) => i.number === number);
-  if (sameDate) errors.date = [`该日已有一期(总第${sameDate.number}期)`];
-  if (sameNumber) errors.number = [`总第${number}期已存在(${sameNumber.date})`];
+  if (sameDate) errors.date = [t("issuesLib.dateTaken", { number: String(sameDate.number) })];
+  if (sameNumber) errors.number = [t("issuesLib.numberTaken", { number: String(number), date: sameNumber.date })];
   return Object.keys(errors).length ? errors : null;
 }
 
@@ -83,22 +89,24 @@ export type CreateResult = { ok: true; issue: IssueRow } | Failure;
  * reason and the checkbox.
  */
 export async function createIssue(actorId: string, input: NewIssueInput): Promise<CreateResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
-  const parsed = newIssueSchema.safeParse(input);
+  const parsed = makeNewIssueSchema(t).safeParse(input);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
-    return fail(flat.formErrors[0] ?? CHECK_FORM, flat.fieldErrors as Record<string, string[]>);
+    return fail(flat.formErrors[0] ?? t("common.checkForm"), flat.fieldErrors as Record<string, string[]>);
   }
   const { date, number, pageCount, override } = parsed.data;
   const db = await getDb();
-  const taken = await duplicates(db, date, number);
-  if (taken) return fail(CHECK_FORM, taken);
+  const taken = await duplicates(db, date, number, t);
+  if (taken) return fail(t("common.checkForm"), taken);
   const problem = await issueDateProblem(date);
   if (problem && !override) return fail(problem, { override: [problem] });
   try {
     const issue = await db.transaction(async (tx) => {
       const [row] = await tx.insert(issues).values({ date, number, pageCount, status: "draft" }).returning();
+      // The default 版名 is content, stored in the paper's language.
       await tx.insert(pages).values(Array.from({ length: pageCount }, (_, i) => ({ issueId: row!.id, number: i + 1, name: `第${i + 1}版` })));
       await recordAudit(tx, { actorId, action: "issue.create", entity: "issue", entityId: row!.id, after: { ...summarize(row!, AUDITED), override: Boolean(problem) } });
       return row!;
@@ -107,7 +115,7 @@ export async function createIssue(actorId: string, input: NewIssueInput): Promis
   } catch (error) {
     // Another editor took the date or number between the check and the insert.
     if (!isUniqueViolation(error)) throw error;
-    return fail(CHECK_FORM, (await duplicates(db, date, number)) ?? { date: ["该日或该期号已被占用,请刷新后重试"] });
+    return fail(t("common.checkForm"), (await duplicates(db, date, number, t)) ?? { date: [t("issuesLib.dateOrNumberTaken")] });
   }
 }
 
@@ -117,15 +125,16 @@ async function changeIssue(
   actorId: string,
   issueId: number,
   action: string,
-  change: (issue: IssueRow) => Promise<Failure | Partial<Pick<IssueRow, "status" | "publishAt" | "publishedAt">>>,
+  change: (issue: IssueRow, t: IssuesT) => Promise<Failure | Partial<Pick<IssueRow, "status" | "publishAt" | "publishedAt">>>,
 ): Promise<StatusResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
   const db = await getDb();
   return db.transaction(async (tx): Promise<StatusResult> => {
     const [previous] = await tx.select().from(issues).where(eq(issues.id, issueId)).for("update").limit(1);
-    if (!previous) return fail(NO_ISSUE);
-    const values = await change(previous);
+    if (!previous) return fail(t("issuesLib.noIssue"));
+    const values = await change(previous, t);
     if ("ok" in values) return values;
     if (Object.keys(values).length === 0) return { ok: true, issue: previous, previous };
     const [issue] = await tx.update(issues).set(values).where(eq(issues.id, issueId)).returning();
@@ -150,11 +159,13 @@ export function unpublishIssue(actorId: string, issueId: number): Promise<Status
 export async function scheduleIssue(actorId: string, issueId: number, publishAt: Date, { now = new Date() } = {}): Promise<StatusResult> {
   // Read before the transaction: PGlite has one connection, and the calendar is read outside `tx`.
   const schedule = await loadSchedule();
-  return changeIssue(actorId, issueId, "issue.schedule", async (issue) => {
-    if (Number.isNaN(publishAt.getTime())) return fail(CHECK_FORM, { publishAt: ["请填写有效的发布时间"] });
-    if (issue.status === "published") return fail("该期已出版;如需改为定时出版,请先撤回");
-    if (classifyDay(issue.date, schedule).kind === "paused") return fail(PAUSED_DAY_REFUSAL, { publishAt: [PAUSED_DAY_REFUSAL] });
-    if (publishAt.getTime() <= now.getTime()) return fail(PAST_TIME_REFUSAL, { publishAt: [PAST_TIME_REFUSAL] });
+  return changeIssue(actorId, issueId, "issue.schedule", async (issue, t) => {
+    if (Number.isNaN(publishAt.getTime())) return fail(t("common.checkForm"), { publishAt: [t("issuesLib.publishAtInvalid")] });
+    if (issue.status === "published") return fail(t("issuesLib.alreadyPublished"));
+    const paused = t("issuesLib.pausedDayRefusal");
+    if (classifyDay(issue.date, schedule).kind === "paused") return fail(paused, { publishAt: [paused] });
+    const past = t("issuesLib.pastTimeRefusal");
+    if (publishAt.getTime() <= now.getTime()) return fail(past, { publishAt: [past] });
     return { status: "scheduled", publishAt, publishedAt: null };
   });
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { articles, issues, pages } from "@/db/schema";
 import { recordAudit, summarize } from "@/lib/audit";
+import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { MAX_PAGES, type IssueRow } from "@/lib/issues-admin";
 import { isStaff } from "@/lib/roles";
 import { deleteObject, putObject } from "@/lib/storage";
@@ -31,11 +32,8 @@ export type PagesFailure = { ok: false; error: string; code: "forbidden" | "not-
 export type PagesSuccess = { ok: true; message: string; issue: IssueRow };
 export type PagesResult = PagesSuccess | PagesFailure;
 
-const FORBIDDEN_TEXT = "您没有权限执行此操作";
-const NO_ISSUE = "没有这一期,可能已被删除";
-const NO_PAGE = "没有这一版";
-const STORAGE_FAILED = "保存文件失败,请稍后重试。Could not store the files; please try again.";
-const CONFLICT = "版面刚被他人修改,请刷新后重试。The pages changed meanwhile; reload and try again.";
+/** Messages come from the adminIssues catalog, in the caller's language (zh-CN outside a request). */
+type IssuesT = ReturnType<typeof translatorFor<"adminIssues">>;
 
 const failure = (code: PagesFailure["code"], error: string, fieldErrors?: Record<string, string[]>): PagesFailure =>
   fieldErrors ? { ok: false, code, error, fieldErrors } : { ok: false, code, error };
@@ -43,9 +41,9 @@ const failure = (code: PagesFailure["code"], error: string, fieldErrors?: Record
 const AUDITED = ["number", "name", "editor", "imageKey", "imageWidth", "imageHeight", "thumbKey", "thumbWidth", "pdfKey"] as const;
 
 /** Imported lazily, as in lib/issues-admin.ts: lib/access loads Next's runtime. */
-async function refusal(actorId: string): Promise<PagesFailure | null> {
+async function refusal(actorId: string, t: IssuesT): Promise<PagesFailure | null> {
   const { currentRole } = await import("@/lib/access");
-  return isStaff((await currentRole(actorId)) ?? undefined) ? null : failure("forbidden", FORBIDDEN_TEXT);
+  return isStaff((await currentRole(actorId)) ?? undefined) ? null : failure("forbidden", t("common.forbidden"));
 }
 
 // ── reading ──
@@ -66,37 +64,41 @@ export async function issuePagesForPanel(issueId: number): Promise<PanelPage[]> 
 // ── 版名 and 责任编辑 ──
 
 // Control characters would break the page header drawn into images and feeds.
-const plainText = (label: string, max: number) =>
+const plainText = (t: IssuesT, label: string, max: number) =>
   z
     .string()
     .trim()
-    .max(max, `${label}最多${max}个字`)
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), `${label}不能包含控制字符`);
+    .max(max, t("pagesLib.tooLong", { label, max: String(max) }))
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), t("pagesLib.controlCharacters", { label }));
 
-export const pageDetailsSchema = z.object({
-  name: plainText("版名", 30).pipe(z.string().min(1, "请填写版名")),
-  editor: plainText("责任编辑", 40)
-    .optional()
-    .transform((v) => (v ? v : null)),
-});
-export type PageDetailsInput = z.input<typeof pageDetailsSchema>;
+/** The 版名 and 责任编辑 form, its messages in the language of `t`. */
+export function makePageDetailsSchema(t: IssuesT) {
+  return z.object({
+    name: plainText(t, t("pagesLib.nameLabel"), 30).pipe(z.string().min(1, t("pagesLib.nameRequired"))),
+    editor: plainText(t, t("pagesLib.editorLabel"), 40)
+      .optional()
+      .transform((v) => (v ? v : null)),
+  });
+}
+export type PageDetailsInput = z.input<ReturnType<typeof makePageDetailsSchema>>;
 
 export async function updatePageDetails(actorId: string, issueId: number, number: number, input: PageDetailsInput): Promise<PagesResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
-  const parsed = pageDetailsSchema.safeParse(input);
+  const parsed = makePageDetailsSchema(t).safeParse(input);
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
-    return failure("invalid", flat.formErrors[0] ?? "请检查填写的内容", flat.fieldErrors as Record<string, string[]>);
+    return failure("invalid", flat.formErrors[0] ?? t("common.checkForm"), flat.fieldErrors as Record<string, string[]>);
   }
   const db = await getDb();
   return db.transaction(async (tx): Promise<PagesResult> => {
     const [issue] = await tx.select().from(issues).where(eq(issues.id, issueId)).limit(1);
-    if (!issue) return failure("not-found", NO_ISSUE);
+    if (!issue) return failure("not-found", t("issuesLib.noIssue"));
     const [before] = await tx.select().from(pages).where(and(eq(pages.issueId, issueId), eq(pages.number, number))).for("update").limit(1);
-    if (!before) return failure("not-found", NO_PAGE);
+    if (!before) return failure("not-found", t("pagesLib.noPage"));
     const { name, editor } = parsed.data;
-    if (before.name === name && before.editor === editor) return { ok: true, message: "没有改动。", issue };
+    if (before.name === name && before.editor === editor) return { ok: true, message: t("pagesLib.unchanged"), issue };
     const [after] = await tx.update(pages).set({ name, editor, updatedAt: new Date() }).where(eq(pages.id, before.id)).returning();
     await recordAudit(tx, {
       actorId,
@@ -106,7 +108,8 @@ export async function updatePageDetails(actorId: string, issueId: number, number
       before: summarize(before, ["number", "name", "editor"]),
       after: summarize(after!, ["number", "name", "editor"]),
     });
-    return { ok: true, message: `第${number}版已保存:${name}${editor ? `,责任编辑 ${editor}` : ""}。`, issue };
+    const saved = { number: String(number), name };
+    return { ok: true, message: editor ? t("pagesLib.savedWithEditor", { ...saved, editor }) : t("pagesLib.saved", saved), issue };
   });
 }
 
@@ -117,44 +120,44 @@ type PreparedPage = { full: RenderedImage; thumb: RenderedImage; pdf: Buffer | n
 type Prepared = { ok: true; pages: PreparedPage[] } | { ok: false; error: string };
 
 /** A single 版 from an uploaded PDF (one page) or image. */
-async function prepareOnePage(bytes: Buffer): Promise<Prepared> {
+async function prepareOnePage(bytes: Buffer, t: IssuesT): Promise<Prepared> {
   const type = sniffFileType(bytes);
-  if (bytes.length === 0) return { ok: false, error: "文件是空的(0 字节)。The file is empty." };
+  if (bytes.length === 0) return { ok: false, error: t("uploads.emptyFile") };
   if (type === "pdf") {
     const counted = await countPdfPages(bytes, maxPdfPages());
     if (!counted.ok) return counted;
-    if (counted.pageCount !== 1) {
-      return {
-        ok: false,
-        error: `该 PDF 有 ${counted.pageCount} 页;单版上传只接受 1 页的 PDF,整期 PDF 请用“整期上传”。A single page takes a one-page PDF.`,
-      };
-    }
-    return preparePdf(bytes);
+    if (counted.pageCount !== 1) return { ok: false, error: t("pagesLib.onePagePdf", { count: String(counted.pageCount) }) };
+    return preparePdf(bytes, t);
   }
-  if (isImageType(type)) return prepareImages([bytes]);
-  return { ok: false, error: "文件类型不支持:请上传 PDF 或图片(PNG、JPEG、WebP)。Upload a PDF or an image." };
+  if (isImageType(type)) return prepareImages([bytes], t);
+  return { ok: false, error: t("pagesLib.unsupportedType") };
 }
 
-async function preparePdf(bytes: Buffer): Promise<Prepared> {
+async function preparePdf(bytes: Buffer, t: IssuesT): Promise<Prepared> {
   const rendered = await renderPdf(bytes, { maxPages: maxPdfPages(), fullWidth: PAGE_FULL_WIDTH, thumbWidth: PAGE_THUMB_WIDTH });
   if (!rendered.ok) return rendered;
   let parts: Buffer[];
   try {
     parts = await splitPdf(bytes);
   } catch {
-    return { ok: false, error: "PDF 无法拆分为单版,文件可能已损坏。The PDF could not be split into pages." };
+    return { ok: false, error: t("pagesLib.pdfSplitFailed") };
   }
-  if (parts.length !== rendered.pages.length) return { ok: false, error: "PDF 页数读取不一致,文件可能已损坏。The PDF is inconsistent." };
+  if (parts.length !== rendered.pages.length) return { ok: false, error: t("pagesLib.pdfInconsistent") };
   return { ok: true, pages: rendered.pages.map((p, i) => ({ ...p, pdf: parts[i]! })) };
 }
 
-async function prepareImages(files: Buffer[], names?: string[]): Promise<Prepared> {
+/** "第 2 个文件「p2.png」:" before a message about one of several files; nothing when there is one. */
+function whichFile(t: IssuesT, index: number, count: number, name: string | undefined): string {
+  if (count <= 1) return "";
+  return name ? t("pagesLib.whichFileNamed", { n: String(index + 1), name }) : t("pagesLib.whichFile", { n: String(index + 1) });
+}
+
+async function prepareImages(files: Buffer[], t: IssuesT, names?: string[]): Promise<Prepared> {
   const out: PreparedPage[] = [];
   for (const [i, bytes] of files.entries()) {
     const result = await processImage(bytes, { maxWidth: PAGE_FULL_WIDTH, thumbWidth: PAGE_THUMB_WIDTH });
     if (!result.ok) {
-      const which = files.length > 1 ? `第 ${i + 1} 个文件${names?.[i] ? `「${names[i]}」` : ""}:` : "";
-      return { ok: false, error: `${which}${result.error}` };
+      return { ok: false, error: `${whichFile(t, i, files.length, names?.[i])}${result.error}` };
     }
     out.push({ full: result.full, thumb: result.thumb!, pdf: null });
   }
@@ -217,7 +220,7 @@ const isUniqueViolation = (error: unknown): boolean => {
  * transaction with the audit entries. Old files are deleted only after the
  * commit; on any failure the new ones are.
  */
-async function attachPrepared(actorId: string, issueId: number, firstNumber: number, prepared: PreparedPage[], source: string): Promise<PagesResult> {
+async function attachPrepared(actorId: string, issueId: number, firstNumber: number, prepared: PreparedPage[], source: string, t: IssuesT): Promise<PagesResult> {
   const db = await getDb();
   const written: string[] = [];
   let oldKeys: string[] = [];
@@ -228,9 +231,9 @@ async function attachPrepared(actorId: string, issueId: number, firstNumber: num
 
     result = await db.transaction(async (tx): Promise<PagesResult> => {
       const [issue] = await tx.select().from(issues).where(eq(issues.id, issueId)).for("update").limit(1);
-      if (!issue) return failure("not-found", NO_ISSUE);
+      if (!issue) return failure("not-found", t("issuesLib.noIssue"));
       const lastNumber = firstNumber + prepared.length - 1;
-      if (lastNumber > MAX_PAGES) return failure("invalid", `一期最多 ${MAX_PAGES} 版,上传后将有 ${lastNumber} 版。At most ${MAX_PAGES} pages per issue.`);
+      if (lastNumber > MAX_PAGES) return failure("invalid", t("pagesLib.tooManyAfterUpload", { max: String(MAX_PAGES), count: String(lastNumber) }));
       const existing = await tx.select().from(pages).where(eq(pages.issueId, issueId)).for("update");
       const byNumber = new Map(existing.map((p) => [p.number, p]));
       const now = new Date();
@@ -269,13 +272,13 @@ async function attachPrepared(actorId: string, issueId: number, firstNumber: num
         await recordAudit(tx, { actorId, action: "issue.pages.add", entity: "issue", entityId: issueId, before: { pageCount: issue.pageCount }, after: { pageCount, added } });
       }
       oldKeys = collected;
-      return { ok: true, message: summaryMessage(replaced, added, updatedIssue.pageCount, prepared.length > 1), issue: updatedIssue };
+      return { ok: true, message: summaryMessage(t, replaced, added, updatedIssue.pageCount, prepared.length > 1), issue: updatedIssue };
     });
   } catch (error) {
     await deleteQuietly(written);
-    if (isUniqueViolation(error)) return failure("conflict", CONFLICT);
+    if (isUniqueViolation(error)) return failure("conflict", t("pagesLib.conflict"));
     log.error({ err: error }, "Storing an upload failed");
-    return failure("storage", STORAGE_FAILED);
+    return failure("storage", t("pagesLib.storageFailed"));
   }
   if (!result.ok) {
     await deleteQuietly(written);
@@ -285,25 +288,28 @@ async function attachPrepared(actorId: string, issueId: number, firstNumber: num
   return result;
 }
 
-const range = (numbers: number[]) =>
-  numbers.length === 1 ? `第${numbers[0]}版` : `第${numbers[0]}–${numbers[numbers.length - 1]}版`;
+const range = (t: IssuesT, numbers: number[]) =>
+  numbers.length === 1
+    ? t("pagesLib.rangeOne", { number: String(numbers[0]) })
+    : t("pagesLib.range", { from: String(numbers[0]), to: String(numbers[numbers.length - 1]) });
 
-function summaryMessage(replaced: number[], added: number[], pageCount: number, whole: boolean): string {
+/** "已更新第1–2版;第3版未改动。" */
+function summaryMessage(t: IssuesT, replaced: number[], added: number[], pageCount: number, whole: boolean): string {
   const parts: string[] = [];
-  if (replaced.length) parts.push(`${whole ? "已更新" : "已替换"}${range(replaced)}`);
-  if (added.length) parts.push(`新增${range(added)}(本期现为 ${pageCount} 版)`);
+  if (replaced.length) parts.push(t(whole ? "pagesLib.updated" : "pagesLib.replaced", { pages: range(t, replaced) }));
+  if (added.length) parts.push(t("pagesLib.added", { pages: range(t, added), count: String(pageCount) }));
   const all = [...replaced, ...added];
   const last = all[all.length - 1] ?? 0;
   if (whole && last < pageCount && added.length === 0) {
-    parts.push(`${range(Array.from({ length: pageCount - last }, (_, i) => last + 1 + i))}未改动`);
+    parts.push(t("pagesLib.unchangedPages", { pages: range(t, Array.from({ length: pageCount - last }, (_, i) => last + 1 + i)) }));
   }
-  return `${parts.join(";")}。`;
+  return t("pagesLib.summary", { parts: parts.join(t("pagesLib.summarySeparator")) });
 }
 
 /** The route handlers refuse big bodies before reading them; this catches every other caller. */
-function tooLarge(totalBytes: number): PagesFailure | null {
+function tooLarge(totalBytes: number, t: IssuesT): PagesFailure | null {
   const limit = maxUploadBytes();
-  return totalBytes > limit ? failure("invalid", `文件过大(${formatBytes(totalBytes)}),最大 ${formatBytes(limit)}。The file is too large.`) : null;
+  return totalBytes > limit ? failure("invalid", t("pagesLib.tooLarge", { size: formatBytes(totalBytes), limit: formatBytes(limit) })) : null;
 }
 
 async function loadIssue(issueId: number): Promise<IssueRow | null> {
@@ -314,18 +320,19 @@ async function loadIssue(issueId: number): Promise<IssueRow | null> {
 
 /** Replaces one 版's files from an uploaded one-page PDF or an image. Its articles and hot zones stay. */
 export async function replacePageFile(actorId: string, issueId: number, number: number, bytes: Buffer): Promise<PagesResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
   const issue = await loadIssue(issueId);
-  if (!issue) return failure("not-found", NO_ISSUE);
+  if (!issue) return failure("not-found", t("issuesLib.noIssue"));
   const db = await getDb();
   const [page] = await db.select({ id: pages.id }).from(pages).where(and(eq(pages.issueId, issueId), eq(pages.number, number))).limit(1);
-  if (!page) return failure("not-found", NO_PAGE);
-  const big = tooLarge(bytes.length);
+  if (!page) return failure("not-found", t("pagesLib.noPage"));
+  const big = tooLarge(bytes.length, t);
   if (big) return big;
-  const prepared = await prepareOnePage(bytes);
+  const prepared = await prepareOnePage(bytes, t);
   if (!prepared.ok) return failure("invalid", prepared.error);
-  return attachPrepared(actorId, issueId, number, prepared.pages, sniffFileType(bytes) === "pdf" ? "pdf" : "image");
+  return attachPrepared(actorId, issueId, number, prepared.pages, sniffFileType(bytes) === "pdf" ? "pdf" : "image", t);
 }
 
 /**
@@ -334,43 +341,50 @@ export async function replacePageFile(actorId: string, issueId: number, number: 
  * later 版 as they are.
  */
 export async function attachIssuePdf(actorId: string, issueId: number, bytes: Buffer): Promise<PagesResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
-  if (!(await loadIssue(issueId))) return failure("not-found", NO_ISSUE);
-  if (bytes.length === 0) return failure("invalid", "文件是空的(0 字节)。The file is empty.");
-  const big = tooLarge(bytes.length);
+  if (!(await loadIssue(issueId))) return failure("not-found", t("issuesLib.noIssue"));
+  if (bytes.length === 0) return failure("invalid", t("uploads.emptyFile"));
+  const big = tooLarge(bytes.length, t);
   if (big) return big;
-  if (sniffFileType(bytes) !== "pdf") return failure("invalid", "不是 PDF 文件。The file is not a PDF.");
+  if (sniffFileType(bytes) !== "pdf") return failure("invalid", t("uploads.notPdf"));
   const counted = await countPdfPages(bytes, maxPdfPages());
   if (!counted.ok) return failure("invalid", counted.error);
   if (counted.pageCount > MAX_PAGES) {
-    return failure("invalid", `PDF 有 ${counted.pageCount} 页,一期最多 ${MAX_PAGES} 版。At most ${MAX_PAGES} pages per issue.`);
+    return failure("invalid", t("pagesLib.pdfTooManyPages", { count: String(counted.pageCount), max: String(MAX_PAGES) }));
   }
-  const prepared = await preparePdf(bytes);
+  const prepared = await preparePdf(bytes, t);
   if (!prepared.ok) return failure("invalid", prepared.error);
-  return attachPrepared(actorId, issueId, 1, prepared.pages, "issue-pdf");
+  return attachPrepared(actorId, issueId, 1, prepared.pages, "issue-pdf", t);
 }
 
 /** Several images in page order (第1版 first), e.g. scans of every page. */
 export async function attachIssueImages(actorId: string, issueId: number, files: { bytes: Buffer; name?: string }[]): Promise<PagesResult> {
-  const refused = await refusal(actorId);
+  const t = await requestTranslator("adminIssues");
+  const refused = await refusal(actorId, t);
   if (refused) return refused;
-  if (!(await loadIssue(issueId))) return failure("not-found", NO_ISSUE);
-  if (files.length === 0) return failure("invalid", "请选择要上传的文件。Choose files to upload.");
-  if (files.length > MAX_PAGES) return failure("invalid", `一次最多 ${MAX_PAGES} 张图片(一期最多 ${MAX_PAGES} 版)。At most ${MAX_PAGES} images.`);
-  const big = tooLarge(files.reduce((sum, f) => sum + f.bytes.length, 0));
+  if (!(await loadIssue(issueId))) return failure("not-found", t("issuesLib.noIssue"));
+  if (files.length === 0) return failure("invalid", t("pagesLib.chooseFiles"));
+  if (files.length > MAX_PAGES) return failure("invalid", t("pagesLib.tooManyImages", { max: String(MAX_PAGES) }));
+  const big = tooLarge(
+    files.reduce((sum, f) => sum + f.bytes.length, 0),
+    t,
+  );
   if (big) return big;
   for (const [i, file] of files.entries()) {
     if (!isImageType(sniffFileType(file.bytes))) {
-      const which = files.length > 1 ? `第 ${i + 1} 个文件${file.name ? `「${file.name}」` : ""}:` : "";
-      const hint = sniffFileType(file.bytes) === "pdf" ? "PDF 请单独上传。" : "";
-      return failure("invalid", `${which}${file.bytes.length === 0 ? "文件是空的(0 字节)。" : `不是可识别的图片(PNG、JPEG、WebP、GIF)。${hint}`}Not an image.`);
+      const which = whichFile(t, i, files.length, file.name);
+      if (file.bytes.length === 0) return failure("invalid", t("pagesLib.imageEmpty", { which }));
+      const hint = sniffFileType(file.bytes) === "pdf" ? t("pagesLib.pdfAlone") : "";
+      return failure("invalid", t("pagesLib.notAnImage", { which, hint }));
     }
   }
   const prepared = await prepareImages(
     files.map((f) => f.bytes),
+    t,
     files.map((f) => f.name ?? ""),
   );
   if (!prepared.ok) return failure("invalid", prepared.error);
-  return attachPrepared(actorId, issueId, 1, prepared.pages, "issue-images");
+  return attachPrepared(actorId, issueId, 1, prepared.pages, "issue-images", t);
 }

@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type MouseEvent } from "react";
+import { Gloss } from "@/app/[locale]/admin/issues/gloss";
 import { saveHotZonesAction } from "@/app/[locale]/admin/issues/[id]/pages/[n]/zones/actions";
 import type { ActionState } from "@/lib/actions";
 import { MAX_ZONES, normaliseZone, rectToPolygon, type Zone } from "@/lib/hot-zones";
@@ -28,20 +30,10 @@ type Props = {
 
 const MAX_UNDO = 100;
 const fingerprint = (zones: Zone[]) => JSON.stringify(zones.map(normaliseZone));
-const LEAVE_QUESTION = "有未保存的热区修改,确定离开吗?";
-
-const TOOLS: { tool: Tool; label: string; english: string }[] = [
-  { tool: "select", label: "选择/移动", english: "Select" },
-  { tool: "rect", label: "画矩形", english: "Rectangle" },
-  { tool: "polygon", label: "画多边形", english: "Polygon" },
-];
-const TOOL_HINTS: Record<Tool, string> = {
-  select: "点击热区选中,拖动移动;拖动角点调整大小,拖动顶点改变形状。",
-  rect: "在版面图上按住并拖动,画出矩形。",
-  polygon: "依次点击各顶点;双击、按 Enter 或点回第一个点完成;Esc 取消,Backspace 撤回上一点。",
-};
+const TOOLS: Tool[] = ["select", "rect", "polygon"];
 
 export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageWidth, imageHeight, articles, backHref }: Props) {
+  const t = useTranslations("adminIssues.zoneEditor");
   const [zonesById, setZonesById] = useState<Record<number, Zone[]>>(() => Object.fromEntries(articles.map((a) => [a.id, a.zones])));
   const [savedById, setSavedById] = useState<Record<number, string>>(() => Object.fromEntries(articles.map((a) => [a.id, fingerprint(a.zones)])));
   const [history, setHistory] = useState<Record<number, Zone[]>[]>([]);
@@ -101,18 +93,18 @@ export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageW
   function add(zone: Zone) {
     if (activeId === null) return;
     if (activeZones.length >= MAX_ZONES) {
-      setNotice(`每篇文章最多${MAX_ZONES}个热区。`);
+      setNotice(t("maxZones", { max: String(MAX_ZONES) }));
       return;
     }
     const index = activeZones.length;
     change(activeId, [...activeZones, zone], { record: true, focus: zoneFocusKey(activeId, index) });
     setSelected(index);
-    setNotice(`已添加热区 ${index + 1}(尚未保存)。`);
+    setNotice(t("added", { n: String(index + 1) }));
   }
 
   /** The keyboard way to draw: a rectangle in the middle of the page, then arrows move it and Alt+arrows size it. */
   function addRectangle() {
-    if (activeId === null) return setNotice("请先选择一篇文章。");
+    if (activeId === null) return setNotice(t("chooseArticle"));
     const offset = (activeZones.length % 5) * 0.03;
     add({ points: rectToPolygon({ x: 0.35 + offset, y: 0.4 + offset, w: 0.3, h: 0.2 }) });
     setTool("select");
@@ -125,7 +117,7 @@ export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageW
     change(articleId, remaining, { record: true, focus: next });
     setActiveId(articleId);
     setSelected(remaining.length ? Math.min(index, remaining.length - 1) : null);
-    setNotice(`已删除热区 ${index + 1}。按 Ctrl+Z 或「撤销」可恢复。`);
+    setNotice(t("deleted", { n: String(index + 1) }));
   }
 
   function undo() {
@@ -134,13 +126,13 @@ export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageW
     setHistory(history.slice(0, -1));
     setZonesById(previous);
     setSelected(null);
-    setNotice("已撤销上一步。");
+    setNotice(t("undone"));
   }
 
   function chooseTool(next: Tool) {
     setTool(next);
     if (next !== "select") setSelected(null);
-    setNotice(TOOL_HINTS[next]);
+    setNotice(t(`tools.${next}.hint`));
   }
 
   function onSubmit() {
@@ -148,7 +140,7 @@ export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageW
   }
 
   function confirmLeave(event: MouseEvent) {
-    if (anyDirty && !window.confirm(LEAVE_QUESTION)) event.preventDefault();
+    if (anyDirty && !window.confirm(t("leaveQuestion"))) event.preventDefault();
   }
 
   const saveError = state.fieldErrors?.zones?.[0] ?? state.error;
@@ -167,28 +159,28 @@ export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageW
     >
       <p className="text-sm">
         <Link href={backHref} onClick={confirmLeave} className="text-muted hover:text-brand">
-          ← 返回期次
+          {t("back")}
         </Link>
       </p>
       <h1 className="font-serif text-2xl font-bold">
-        编辑热区 · {pageLabel} <span className="font-sans text-sm font-normal text-muted">Hot zones</span>
+        {t("title", { page: pageLabel })} <Gloss text={t("titleGloss")} className="font-sans text-sm font-normal text-muted" />
       </h1>
 
-      <div role="group" aria-label="热区工具 Zone tools" className="flex flex-wrap items-center gap-2">
-        {TOOLS.map((t) => (
+      <div role="group" aria-label={t("toolsLabel")} className="flex flex-wrap items-center gap-2">
+        {TOOLS.map((each) => (
           <button
-            key={t.tool}
+            key={each}
             type="button"
-            aria-pressed={tool === t.tool}
-            onClick={() => chooseTool(t.tool)}
-            className={`${button} ${tool === t.tool ? "border-brand bg-brand text-white" : "border-rule bg-white hover:border-brand"}`}
+            aria-pressed={tool === each}
+            onClick={() => chooseTool(each)}
+            className={`${button} ${tool === each ? "border-brand bg-brand text-white" : "border-rule bg-white hover:border-brand"}`}
           >
-            {t.label} <span aria-hidden="true" className="text-xs opacity-75">{t.english}</span>
+            {t(`tools.${each}.label`)} <Gloss text={t(`tools.${each}.gloss`)} className="text-xs opacity-75" hidden />
           </button>
         ))}
         <span aria-hidden="true" className="mx-1 h-6 border-l border-rule" />
         <button type="button" data-focus-key="add-rectangle" onClick={addRectangle} disabled={activeId === null} className={`${button} border-rule bg-white hover:border-brand`}>
-          添加矩形 <span aria-hidden="true" className="text-xs text-muted">Add rectangle</span>
+          {t("addRectangle")} <Gloss text={t("addRectangleGloss")} className="text-xs text-muted" hidden />
         </button>
         <button
           type="button"
@@ -196,10 +188,10 @@ export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageW
           disabled={selected === null}
           className={`${button} border-rule bg-white hover:border-brand`}
         >
-          删除热区 <span aria-hidden="true" className="text-xs text-muted">Delete</span>
+          {t("deleteZone")} <Gloss text={t("deleteZoneGloss")} className="text-xs text-muted" hidden />
         </button>
         <button type="button" onClick={undo} disabled={history.length === 0} className={`${button} border-rule bg-white hover:border-brand`}>
-          撤销 <span aria-hidden="true" className="text-xs text-muted">Undo</span>
+          {t("undo")} <Gloss text={t("undoGloss")} className="text-xs text-muted" hidden />
         </button>
       </div>
       <p role="status" aria-live="polite" data-testid="zone-notice" className="min-h-6 text-sm text-muted">
@@ -209,7 +201,7 @@ export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageW
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <ZoneCanvas
           imageSrc={imageSrc}
-          imageAlt={`${pageLabel} 版面图`}
+          imageAlt={t("imageAlt", { page: pageLabel })}
           imageWidth={imageWidth}
           imageHeight={imageHeight}
           articles={articles}
@@ -228,11 +220,11 @@ export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageW
 
         <aside className="space-y-5">
           {articles.length === 0 ? (
-            <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">本版还没有文章。请先在期次页面添加文章,再为它画热区。</p>
+            <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t("noArticles")}</p>
           ) : (
             <fieldset className="space-y-1">
               <legend className="mb-1 font-bold">
-                文章 <span className="text-xs font-normal text-muted">Article</span>
+                {t("article")} <Gloss text={t("articleGloss")} className="text-xs font-normal text-muted" />
               </legend>
               {articles.map((a) => {
                 const count = zonesById[a.id]?.length ?? 0;
@@ -241,8 +233,8 @@ export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageW
                     <input type="radio" name="zone-article" className="mt-1.5" checked={a.id === activeId} onChange={() => select(a.id, null)} />
                     <span>
                       {a.title}
-                      <span className="ml-1 text-xs text-muted">({count} 个热区)</span>
-                      {isDirty(a.id) ? <span className="ml-1 text-xs font-bold text-amber-700">未保存</span> : null}
+                      <span className="ml-1 text-xs text-muted">{t("zoneCount", { count })}</span>
+                      {isDirty(a.id) ? <span className="ml-1 text-xs font-bold text-amber-700">{t("unsaved")}</span> : null}
                     </span>
                   </label>
                 );
@@ -270,25 +262,25 @@ export function HotZoneEditor({ issueId, pageNumber, pageLabel, imageSrc, imageW
                 disabled={pending || !isDirty(active.id)}
                 className="w-full rounded-md bg-brand px-4 py-2 text-sm font-medium text-white transition hover:bg-brand-dark disabled:cursor-not-allowed disabled:opacity-50"
               >
-                {pending ? "正在保存…" : "保存热区"} <span aria-hidden="true" className="text-xs opacity-75">Save</span>
+                {pending ? t("saving") : t("save")} <Gloss text={t("saveGloss")} className="text-xs opacity-75" hidden />
               </button>
-              <p className="text-xs text-muted">保存的是「{active.title}」的热区;其他文章的修改需分别保存。</p>
-              {anyDirty ? <p className="text-xs font-bold text-amber-700">有未保存的修改。</p> : null}
+              <p className="text-xs text-muted">{t("saveNote", { title: active.title })}</p>
+              {anyDirty ? <p className="text-xs font-bold text-amber-700">{t("unsavedChanges")}</p> : null}
             </form>
           ) : null}
 
           <section aria-labelledby="zone-keys-heading" className="rounded-md border border-rule bg-white/60 p-3 text-xs leading-relaxed">
             <h2 id="zone-keys-heading" className="mb-1 text-sm font-bold">
-              键盘操作 <span className="font-normal text-muted">Keyboard</span>
+              {t("keyboard")} <Gloss text={t("keyboardGloss")} className="font-normal text-muted" />
             </h2>
             <ul className="list-disc space-y-0.5 pl-4">
-              <li>Tab 逐个选中热区,选中后 Tab 继续到它的角点或顶点。</li>
-              <li>方向键移动热区(每次 {STEP * 100}%,按住 Shift 每次 {BIG_STEP * 100}%)。</li>
-              <li>Alt 或 Ctrl + 方向键调整大小(右下角)。</li>
-              <li>在角点/顶点上:方向键移动该点,+ 在其后添加顶点,Delete 删除该顶点。</li>
-              <li>Delete 或 Backspace 删除选中的热区;Ctrl+Z 撤销。</li>
-              <li>「添加矩形」在版面中央添加一个矩形热区。</li>
-              <li>画多边形时:Enter 完成,Esc 取消,Backspace 撤回上一点。</li>
+              <li>{t("keys.tab")}</li>
+              <li>{t("keys.arrows", { step: String(STEP * 100), bigStep: String(BIG_STEP * 100) })}</li>
+              <li>{t("keys.resize")}</li>
+              <li>{t("keys.handles")}</li>
+              <li>{t("keys.delete")}</li>
+              <li>{t("keys.addRectangle")}</li>
+              <li>{t("keys.polygon")}</li>
             </ul>
           </section>
         </aside>

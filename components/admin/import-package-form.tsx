@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { ReportItem } from "@/lib/issue-import/report";
+import { Gloss } from "@/app/[locale]/admin/issues/gloss";
 
 /**
  * 导入期次: uploads a zipped issue package with progress (XMLHttpRequest, as
@@ -21,14 +23,8 @@ type Phase =
 const formatBytes = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
-function failureFor(status: number): string {
-  if (status === 401) return "登录已过期，请重新登录。Please sign in again.";
-  if (status === 403) return "您没有权限执行此操作。Not allowed.";
-  if (status === 413) return "文件过大。The file is too large.";
-  return `上传失败（HTTP ${status}），请重试。Upload failed.`;
-}
-
 export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: number }) {
+  const t = useTranslations("adminIssues.importForm");
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const xhrRef = useRef<XMLHttpRequest | null>(null);
@@ -39,10 +35,10 @@ export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: nu
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = inputRef.current?.files?.[0];
-    if (!file) return setPhase({ kind: "failed", error: "请选择期次包(.zip)。Choose a .zip package first.", report: [] });
-    if (file.size === 0) return setPhase({ kind: "failed", error: "文件是空的(0 字节)。The file is empty.", report: [] });
+    if (!file) return setPhase({ kind: "failed", error: t("choosePackage"), report: [] });
+    if (file.size === 0) return setPhase({ kind: "failed", error: t("emptyFile"), report: [] });
     if (file.size > maxBytes) {
-      return setPhase({ kind: "failed", error: `文件过大(${formatBytes(file.size)}),最大 ${formatBytes(maxBytes)}。The file is too large.`, report: [] });
+      return setPhase({ kind: "failed", error: t("tooLarge", { size: formatBytes(file.size), limit: formatBytes(maxBytes) }), report: [] });
     }
     const body = new FormData(event.currentTarget);
 
@@ -65,7 +61,7 @@ export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: nu
       }
       const report = Array.isArray(reply.report) ? reply.report : [];
       if (xhr.status >= 200 && xhr.status < 300 && reply.ok) {
-        setPhase({ kind: "done", message: reply.message ?? "完成。Done.", href: reply.href, report });
+        setPhase({ kind: "done", message: reply.message ?? t("done"), href: reply.href, report });
         if (reply.href && inputRef.current) inputRef.current.value = "";
       } else {
         setPhase({ kind: "failed", error: reply.error ?? failureFor(xhr.status), report });
@@ -73,14 +69,21 @@ export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: nu
     };
     xhr.onerror = () => {
       xhrRef.current = null;
-      setPhase({ kind: "failed", error: "网络错误,上传未完成,请重试。Network error: the upload did not finish.", report: [] });
+      setPhase({ kind: "failed", error: t("networkError"), report: [] });
     };
     xhr.onabort = () => {
       xhrRef.current = null;
-      setPhase({ kind: "failed", error: "已取消上传。Upload cancelled.", report: [] });
+      setPhase({ kind: "failed", error: t("cancelled"), report: [] });
     };
     setPhase({ kind: "uploading", percent: 0 });
     xhr.send(body);
+  }
+
+  function failureFor(status: number): string {
+    if (status === 401) return t("signInAgain");
+    if (status === 403) return t("notAllowed");
+    if (status === 413) return t("fileTooLarge");
+    return t("failed", { status: String(status) });
   }
 
   const inputId = `${id}-package`;
@@ -91,7 +94,7 @@ export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: nu
     <form onSubmit={onSubmit} className="space-y-4" aria-busy={busy} noValidate>
       <div className="space-y-1.5">
         <label htmlFor={inputId} className="block text-sm font-medium text-ink">
-          期次包(.zip) <span className="text-xs font-normal text-muted">Issue package</span>
+          {t("package")} <Gloss text={t("packageGloss")} className="text-xs font-normal text-muted" />
         </label>
         <input
           ref={inputRef}
@@ -105,19 +108,19 @@ export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: nu
           className="block min-w-0 max-w-full text-sm text-ink file:mr-3 file:rounded-md file:border file:border-rule file:bg-white file:px-3 file:py-1.5 file:text-sm file:text-ink hover:file:border-ink focus-visible:outline-2 focus-visible:outline-brand"
         />
         <p id={hintId} className="text-xs text-muted">
-          内含 issue.json 及版面、图片文件;最大 {formatBytes(maxBytes)}。
+          {t("packageHint", { limit: formatBytes(maxBytes) })}
         </p>
       </div>
 
       <fieldset className="space-y-2 text-sm" disabled={busy}>
-        <legend className="sr-only">选项 Options</legend>
+        <legend className="sr-only">{t("options")}</legend>
         <label className="flex items-center gap-2">
           <input type="checkbox" name="dryRun" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} className="h-4 w-4" />
-          只检查,不导入 <span className="text-xs text-muted">Check only (dry run)</span>
+          {t("dryRun")} <Gloss text={t("dryRunGloss")} className="text-xs text-muted" />
         </label>
         <label className="flex items-center gap-2">
           <input type="checkbox" name="allowOffDay" className="h-4 w-4" />
-          仍要在该日出版(休刊日或非出版日) <span className="text-xs text-muted">Allow a pause or non-publication day</span>
+          {t("allowOffDay")} <Gloss text={t("allowOffDayGloss")} className="text-xs text-muted" />
         </label>
       </fieldset>
 
@@ -127,11 +130,11 @@ export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: nu
           disabled={busy}
           className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white transition hover:bg-brand-dark disabled:cursor-wait disabled:opacity-60"
         >
-          {dryRun ? "检查期次包 Check" : "导入期次 Import"}
+          {dryRun ? t("check") : t("import")}
         </button>
         {phase.kind === "uploading" ? (
           <button type="button" onClick={() => xhrRef.current?.abort()} className="rounded-md border border-rule px-3 py-2 text-sm text-ink hover:border-ink">
-            取消 <span className="text-xs text-muted">Cancel</span>
+            {t("cancel")} <Gloss text={t("cancelGloss")} className="text-xs text-muted" />
           </button>
         ) : null}
       </div>
@@ -141,7 +144,7 @@ export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: nu
           <div className="space-y-1">
             <div
               role="progressbar"
-              aria-label="期次包上传进度"
+              aria-label={t("progress")}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={phase.percent}
@@ -150,12 +153,13 @@ export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: nu
               <div className="h-full bg-brand transition-[width]" style={{ width: `${phase.percent}%` }} />
             </div>
             <p className="text-xs text-muted" aria-live="polite">
-              上传中 {phase.percent}% <span aria-hidden="true">Uploading</span>
+              {t("uploading", { percent: String(phase.percent) })}{" "}
+              <Gloss text={t("uploadingGloss")} hidden />
             </p>
           </div>
         ) : phase.kind === "processing" ? (
           <p role="status" className="text-sm text-muted">
-            正在检查并处理版面… <span className="text-xs">Checking and rendering pages</span>
+            {t("processing")} <Gloss text={t("processingGloss")} className="text-xs" />
           </p>
         ) : phase.kind === "done" ? (
           <div role="status" className="space-y-2 rounded-md border border-rule bg-white px-3 py-2 text-sm text-ink">
@@ -163,7 +167,7 @@ export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: nu
             {phase.href ? (
               <p>
                 <Link href={phase.href} className="font-medium text-brand hover:underline">
-                  打开期次 <span className="text-xs">Open the issue</span> →
+                  {t("openIssue")} <Gloss text={t("openIssueGloss")} className="text-xs" /> →
                 </Link>
               </p>
             ) : null}
@@ -179,23 +183,26 @@ export function ImportPackageForm({ url, maxBytes }: { url: string; maxBytes: nu
   );
 }
 
+/** Each item names its place in the package; Chinese staff read both languages, English staff the English line. */
 export function ImportReport({ report }: { report: readonly ReportItem[] }) {
+  const t = useTranslations("adminIssues.importForm");
+  const english = useLocale() === "en";
   return (
     <section aria-labelledby="import-report-title" className="rounded-md border border-rule bg-white/60">
       <h2 id="import-report-title" className="border-b border-rule px-3 py-2 text-sm font-medium">
-        检查结果 <span className="text-xs font-normal text-muted">Report</span>
+        {t("report")} <Gloss text={t("reportGloss")} className="text-xs font-normal text-muted" />
       </h2>
       <ul className="divide-y divide-rule text-sm" data-testid="import-report">
         {report.map((item, i) => (
           <li key={i} className="flex gap-2 px-3 py-2" data-level={item.level}>
             <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ${item.level === "error" ? "bg-brand/10 text-brand" : "bg-amber-100 text-amber-900"}`}>
-              {item.level === "error" ? "错误" : "提示"}
+              {item.level === "error" ? t("error") : t("warning")}
             </span>
             <div className="min-w-0">
               <p>
-                <code className="break-all rounded bg-stone-100 px-1 text-xs">{item.path}</code> {item.message}
+                <code className="break-all rounded bg-stone-100 px-1 text-xs">{item.path}</code> {english ? item.english : item.message}
               </p>
-              <p className="text-xs text-muted">{item.english}</p>
+              {english ? null : <p className="text-xs text-muted">{item.english}</p>}
             </div>
           </li>
         ))}

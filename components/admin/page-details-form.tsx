@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormStatus } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
+import { Gloss } from "@/app/[locale]/admin/issues/gloss";
 
 type Props = {
   issueId: number;
@@ -14,19 +16,20 @@ type Props = {
 
 /** 版名 and 责任编辑 of one 版, side by side on wide screens. */
 export function PageDetailsForm({ issueId, number, name, editor, action }: Props) {
+  const t = useTranslations("adminIssues.pageDetails");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
   const nameId = `page-${number}-name`;
   const editorId = `page-${number}-editor`;
   const nameError = state.fieldErrors?.name;
   const editorError = state.fieldErrors?.editor;
   return (
-    <form action={formAction} noValidate className="space-y-2" aria-label={`第${number}版 版名与责任编辑`}>
+    <form action={formAction} noValidate className="space-y-2" aria-label={t("formLabel", { number: String(number) })}>
       <input type="hidden" name="issueId" value={issueId} />
       <input type="hidden" name="number" value={number} />
       <div className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
         <div className="space-y-1">
           <label htmlFor={nameId} className="block text-sm font-medium">
-            版名 <span className="text-xs font-normal text-muted">Page name</span>
+            {t("name")} <Gloss text={t("nameGloss")} className="text-xs font-normal text-muted" />
           </label>
           <input
             id={nameId}
@@ -46,7 +49,7 @@ export function PageDetailsForm({ issueId, number, name, editor, action }: Props
         </div>
         <div className="space-y-1">
           <label htmlFor={editorId} className="block text-sm font-medium">
-            责任编辑 <span className="text-xs font-normal text-muted">Page editor</span>
+            {t("editor")} <Gloss text={t("editorGloss")} className="text-xs font-normal text-muted" />
           </label>
           <input
             id={editorId}
@@ -68,7 +71,7 @@ export function PageDetailsForm({ issueId, number, name, editor, action }: Props
           disabled={pending}
           className="rounded-md border border-ink px-3 py-1.5 text-sm transition hover:bg-ink hover:text-white disabled:cursor-wait disabled:opacity-60"
         >
-          {pending ? "正在保存…" : "保存"}
+          {pending ? t("saving") : t("save")}
         </button>
       </div>
       <FormStatus state={state} />

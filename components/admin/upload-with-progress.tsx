@@ -1,7 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { Gloss } from "@/app/[locale]/admin/issues/gloss";
 
 /**
  * A file upload that shows its progress: XMLHttpRequest (fetch cannot report
@@ -19,7 +21,7 @@ export type UploadWithProgressProps = {
   hint?: string;
   /** Same limit as the server's UPLOAD_MAX_BYTES, checked before sending anything. */
   maxBytes: number;
-  /** Button text; default "上传". */
+  /** Button text; default "上传" (Upload). */
   buttonLabel?: string;
   /** Ask this first (e.g. before replacing a page's files); the upload starts only after 确认. */
   confirmText?: string;
@@ -44,9 +46,11 @@ export function UploadWithProgress({
   fields,
   hint,
   maxBytes,
-  buttonLabel = "上传",
+  buttonLabel,
   confirmText,
 }: UploadWithProgressProps) {
+  const t = useTranslations("adminIssues.upload");
+  const button = buttonLabel ?? t("upload");
   const router = useRouter();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -68,13 +72,13 @@ export function UploadWithProgress({
       return setConfirming(true);
     }
     setConfirming(false);
-    if (files.length === 0) return setPhase({ kind: "failed", error: "请选择要上传的文件。Choose a file first." });
+    if (files.length === 0) return setPhase({ kind: "failed", error: t("chooseFile") });
     const empty = files.find((f) => f.size === 0);
-    if (empty) return setPhase({ kind: "failed", error: `「${empty.name}」是空文件(0 字节)。The file is empty.` });
+    if (empty) return setPhase({ kind: "failed", error: t("emptyFile", { name: empty.name }) });
     const big = files.find((f) => f.size > maxBytes);
-    if (big) return setPhase({ kind: "failed", error: `「${big.name}」过大(${formatBytes(big.size)}),最大 ${formatBytes(maxBytes)}。The file is too large.` });
+    if (big) return setPhase({ kind: "failed", error: t("fileTooLarge", { name: big.name, size: formatBytes(big.size), limit: formatBytes(maxBytes) }) });
     const total = files.reduce((sum, f) => sum + f.size, 0);
-    if (total > maxBytes) return setPhase({ kind: "failed", error: `文件合计 ${formatBytes(total)},一次最多 ${formatBytes(maxBytes)}。Too much at once.` });
+    if (total > maxBytes) return setPhase({ kind: "failed", error: t("tooMuch", { size: formatBytes(total), limit: formatBytes(maxBytes) }) });
 
     const body = new FormData();
     for (const [name, value] of Object.entries(fields ?? {})) body.append(name, value);
@@ -99,7 +103,7 @@ export function UploadWithProgress({
         // A proxy's HTML error page, for instance: fall through to the status-based message.
       }
       if (xhr.status >= 200 && xhr.status < 300 && reply.ok) {
-        setPhase({ kind: "done", message: reply.message ?? "已上传。Uploaded." });
+        setPhase({ kind: "done", message: reply.message ?? t("uploaded") });
         if (inputRef.current) inputRef.current.value = "";
         router.refresh();
       } else {
@@ -108,14 +112,21 @@ export function UploadWithProgress({
     };
     xhr.onerror = () => {
       xhrRef.current = null;
-      setPhase({ kind: "failed", error: "网络错误,上传未完成,请重试。Network error: the upload did not finish." });
+      setPhase({ kind: "failed", error: t("networkError") });
     };
     xhr.onabort = () => {
       xhrRef.current = null;
-      setPhase({ kind: "failed", error: "已取消上传。Upload cancelled." });
+      setPhase({ kind: "failed", error: t("cancelled") });
     };
     setPhase({ kind: "uploading", percent: 0 });
     xhr.send(body);
+  }
+
+  function failureFor(status: number): string {
+    if (status === 401) return t("signInAgain");
+    if (status === 403) return t("notAllowed");
+    if (status === 413) return t("tooLarge");
+    return t("failed", { status: String(status) });
   }
 
   const inputId = `${id}-file`;
@@ -148,11 +159,11 @@ export function UploadWithProgress({
           disabled={busy || confirming}
           className="rounded-md bg-brand px-3 py-1.5 text-sm font-medium text-white transition hover:bg-brand-dark disabled:cursor-wait disabled:opacity-60"
         >
-          {buttonLabel}
+          {button}
         </button>
         {phase.kind === "uploading" ? (
           <button type="button" onClick={() => xhrRef.current?.abort()} className="rounded-md border border-rule px-3 py-1.5 text-sm text-ink hover:border-ink">
-            取消 <span className="text-xs text-muted">Cancel</span>
+            {t("cancelUpload")} <Gloss text={t("cancelUploadGloss")} className="text-xs text-muted" />
           </button>
         ) : null}
       </div>
@@ -163,7 +174,7 @@ export function UploadWithProgress({
           </p>
           <div className="flex flex-wrap gap-2">
             <button ref={confirmRef} type="submit" className="rounded-md bg-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-dark">
-              确认{buttonLabel}
+              {t("confirm", { label: button })}
             </button>
             <button
               type="button"
@@ -173,7 +184,7 @@ export function UploadWithProgress({
               }}
               className="rounded-md border border-rule bg-white px-3 py-1.5 text-sm"
             >
-              取消
+              {t("cancel")}
             </button>
           </div>
         </div>
@@ -188,7 +199,7 @@ export function UploadWithProgress({
           <div className="space-y-1">
             <div
               role="progressbar"
-              aria-label={`${label} 上传进度`}
+              aria-label={t("progress", { label })}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={phase.percent}
@@ -197,12 +208,13 @@ export function UploadWithProgress({
               <div className="h-full bg-brand transition-[width]" style={{ width: `${phase.percent}%` }} />
             </div>
             <p className="text-xs text-muted" aria-live="polite">
-              上传中 {phase.percent}% <span aria-hidden="true">Uploading</span>
+              {t("uploading", { percent: String(phase.percent) })}{" "}
+              <Gloss text={t("uploadingGloss")} hidden />
             </p>
           </div>
         ) : phase.kind === "processing" ? (
           <p role="status" className="text-sm text-muted">
-            处理中… <span className="text-xs">Processing (rendering pages)</span>
+            {t("processing")} <Gloss text={t("processingGloss")} className="text-xs" />
           </p>
         ) : phase.kind === "done" ? (
           <p role="status" className="rounded-md border border-rule bg-white px-3 py-2 text-sm text-ink">
@@ -216,11 +228,4 @@ export function UploadWithProgress({
       </div>
     </form>
   );
-}
-
-function failureFor(status: number): string {
-  if (status === 401) return "登录已过期,请重新登录。Please sign in again.";
-  if (status === 403) return "您没有权限执行此操作。Not allowed.";
-  if (status === 413) return "文件过大。The file is too large.";
-  return `上传失败(HTTP ${status}),请重试。Upload failed.`;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import {
   clamp01,
@@ -33,8 +34,6 @@ export type CanvasArticle = { id: number; title: string };
 export const STEP = 0.0025;
 export const BIG_STEP = 0.025;
 
-const CORNER_NAMES: Record<Corner, string> = { nw: "左上角", ne: "右上角", se: "右下角", sw: "左下角" };
-export const zoneLabel = (title: string, index: number) => `《${title}》热区 ${index + 1}`;
 export const zoneFocusKey = (articleId: number, index: number) => `zone-${articleId}-${index}`;
 export const handleFocusKey = (articleId: number, index: number, vertex: number) => `handle-${articleId}-${index}-${vertex}`;
 
@@ -90,6 +89,10 @@ export function ZoneCanvas(props: Props) {
   const [rectDraft, setRectDraft] = useState<{ start: Point; end: Point } | null>(null);
   const [polygon, setPolygon] = useState<{ points: Point[]; cursor: Point | null } | null>(null);
   const [imageFailed, setImageFailed] = useState(false);
+  const t = useTranslations("adminIssues.zoneCanvas");
+  const rules = useTranslations("adminIssues.zoneRules");
+  /** 《标题》热区 1: every zone's accessible name. */
+  const zoneLabel = (title: string, index: number) => t("zoneLabel", { title, n: String(index + 1) });
 
   const titleOf = (id: number) => articles.find((a) => a.id === id)?.title ?? "";
   const activeZones = activeId === null ? [] : (zonesById[activeId] ?? []);
@@ -108,9 +111,9 @@ export function ZoneCanvas(props: Props) {
   function closePolygon(points: Point[]) {
     setPolygon(null);
     const zone = normaliseZone({ points });
-    const problem = zoneProblem(zone);
+    const problem = zoneProblem(zone, (key, values) => rules(key, values));
     if (problem) {
-      onNotice(`未添加:${problem}。`);
+      onNotice(t("notAdded", { problem }));
       return;
     }
     onAdd(zone);
@@ -126,7 +129,7 @@ export function ZoneCanvas(props: Props) {
         setPolygon(null);
         setRectDraft(null);
         drag.current = null;
-        onNotice("已取消绘制。");
+        onNotice(t("drawingCancelled"));
       } else if (polygon && event.key === "Enter") {
         event.preventDefault();
         closePolygon(polygon.points);
@@ -151,7 +154,7 @@ export function ZoneCanvas(props: Props) {
     const p = toPage(event);
     if (tool !== "select") {
       if (activeId === null) {
-        onNotice("请先在右侧选择一篇文章。");
+        onNotice(t("chooseArticle"));
         return;
       }
       event.preventDefault();
@@ -223,7 +226,7 @@ export function ZoneCanvas(props: Props) {
     if (event.type === "pointercancel") return;
     const rect = rectFromCorners(current.start, toPage(event));
     if (rect.w < MIN_SIDE || rect.h < MIN_SIDE) {
-      onNotice("矩形太小,请按住鼠标拖出更大的范围。");
+      onNotice(t("rectangleTooSmall"));
       return;
     }
     onAdd({ points: rectToPolygon(rect) });
@@ -280,17 +283,17 @@ export function ZoneCanvas(props: Props) {
     } else if (event.key === "+" || event.key === "=" || event.key === "Insert") {
       event.preventDefault();
       const next = insertVertexAfter(zone, vertex);
-      if (next === zone) return onNotice("顶点已达上限。");
+      if (next === zone) return onNotice(t("vertexLimit"));
       zones[index] = next;
       onChange(articleId, zones, { record: true, focus: handleFocusKey(articleId, index, vertex + 1) });
-      onNotice(`已在顶点 ${vertex + 1} 之后添加顶点 ${vertex + 2}。`);
+      onNotice(t("vertexAdded", { after: String(vertex + 1), n: String(vertex + 2) }));
     } else if (event.key === "Delete" || event.key === "Backspace") {
       event.preventDefault();
       const next = removeVertex(zone, vertex);
-      if (next === zone) return onNotice("热区至少需要3个顶点;要删除整个热区,请选中热区后按 Delete。");
+      if (next === zone) return onNotice(t("vertexMinimum"));
       zones[index] = next;
       onChange(articleId, zones, { record: true, focus: handleFocusKey(articleId, index, Math.max(0, vertex - 1)) });
-      onNotice(`已删除顶点 ${vertex + 1}。`);
+      onNotice(t("vertexDeleted", { n: String(vertex + 1) }));
     }
   }
 
@@ -316,7 +319,7 @@ export function ZoneCanvas(props: Props) {
       data-testid="zone-canvas"
     >
       {imageFailed ? (
-        <p className="absolute inset-0 flex items-center justify-center bg-stone-100 p-6 text-center text-sm text-muted">版面图无法载入,请刷新或重新上传。</p>
+        <p className="absolute inset-0 flex items-center justify-center bg-stone-100 p-6 text-center text-sm text-muted">{t("imageFailed")}</p>
       ) : (
         // eslint-disable-next-line @next/next/no-img-element -- served by the staff-only route, not the image optimiser
         <img
@@ -327,7 +330,7 @@ export function ZoneCanvas(props: Props) {
           onError={() => setImageFailed(true)}
         />
       )}
-      <svg viewBox="0 0 1 1" preserveAspectRatio="none" className="absolute inset-0 h-full w-full" role="group" aria-label="热区 Zones">
+      <svg viewBox="0 0 1 1" preserveAspectRatio="none" className="absolute inset-0 h-full w-full" role="group" aria-label={t("zonesLabel")}>
         {ordered.flatMap((article) =>
           (zonesById[article.id] ?? []).map((zone, index) => {
             const active = article.id === activeId;
@@ -395,7 +398,7 @@ export function ZoneCanvas(props: Props) {
         selected !== null &&
         selectedZone.points.map(([x, y], vertex) => {
           const corner = selectedRect ? cornerAt(selectedRect, [x, y]) : null;
-          const label = `${zoneLabel(titleOf(activeId), selected)} ${corner ? CORNER_NAMES[corner] : `顶点 ${vertex + 1}`}`;
+          const label = `${zoneLabel(titleOf(activeId), selected)} ${corner ? t(`corners.${corner}`) : t("vertex", { n: String(vertex + 1) })}`;
           return (
             <button
               key={`h-${vertex}`}

@@ -157,7 +157,8 @@ async function checkCalendar(manifest: Manifest, allowOffDay: boolean, report: R
   const sameNumber = taken.find((i) => i.number === manifest.number);
   if (sameDate) report.push(problem("date", `该日已有一期(总第${sameDate.number}期)`, `an issue is already dated ${manifest.date} (no. ${sameDate.number})`));
   if (sameNumber) report.push(problem("number", `总第${manifest.number}期已存在(${sameNumber.date})`, `issue no. ${manifest.number} already exists (${sameNumber.date})`));
-  const dayProblem = await issueDateProblem(manifest.date);
+  // The report's `message` is Chinese whatever the uploader's language; `english` carries the other.
+  const dayProblem = await issueDateProblem(manifest.date, "zh-CN");
   if (dayProblem) {
     if (allowOffDay) report.push(warning("date", `${dayProblem};已按要求仍在该日导入`, `${manifest.date} is not a regular publication day; imported anyway as asked`));
     else {

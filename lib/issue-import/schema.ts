@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MAX_BODY_LENGTH } from "@/lib/article-body";
 import { isIsoDate } from "@/lib/dates";
-import { zonesSchema } from "@/lib/hot-zones";
+import { makeZonesSchema } from "@/lib/hot-zones";
+import { translatorFor } from "@/lib/i18n/translate";
 import { formatPath, problem, type ReportItem } from "./report";
 
 /**
@@ -18,6 +19,11 @@ export const MAX_ARTICLES = 300;
 export const MAX_PHOTOS_PER_ARTICLE = 20;
 
 const msg = (zh: string, en: string) => `${zh}||${en}`;
+
+/** The hot-zone rules of lib/hot-zones, in both languages as the report wants them. */
+const zhText = translatorFor("zh-CN", "adminIssues");
+const enText = translatorFor("en", "adminIssues");
+const zonesSchema = makeZonesSchema((key, values) => msg(zhText(`zoneRules.${key}`, values), enText(`zoneRules.${key}`, values)));
 
 /**
  * A path inside the package: relative, forward slashes, no "." or "..".
@@ -158,7 +164,7 @@ export function parseManifest(data: unknown): { ok: true; manifest: Manifest } |
       return;
     }
     const english = englishIssues[i]?.message ?? issue.message;
-    // Messages set in the schema are the same in both parses; zone messages from lib/hot-zones are Chinese only.
+    // Messages set in the schema are the same in both parses, and carry their English after "||".
     const fallback = english !== issue.message ? english : issue.path.includes("hotZones") ? "invalid hot zone" : "invalid value";
     const [message, englishMessage] = split(issue.message, fallback);
     report.push(problem(where, message, englishMessage));

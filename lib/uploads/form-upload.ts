@@ -1,3 +1,4 @@
+import { requestTranslator } from "@/lib/i18n/translate";
 import { formatBytes, maxUploadBytes } from "./limits";
 
 /**
@@ -27,34 +28,34 @@ export type FormUploadOptions = {
 /** Room for boundaries, part headers and small text fields on top of the file bytes. */
 const FRAMING_SLACK = 256 * 1024;
 
-export const tooLargeMessage = (limit: number) => `文件过大,最大 ${formatBytes(limit)}。The file is too large (limit ${formatBytes(limit)}).`;
-export const EMPTY_FILE_MESSAGE = "文件是空的(0 字节)。The file is empty.";
-
+/** Messages in the uploader's language (the adminIssues catalog; zh-CN outside a request). */
 export async function readFormUpload(request: Request, opts: FormUploadOptions = {}): Promise<FormUpload> {
+  const t = await requestTranslator("adminIssues");
+  const tooLargeMessage = (limit: number) => t("uploads.tooLarge", { limit: formatBytes(limit) });
   const fieldName = opts.fieldName ?? "file";
   const maxFileBytes = opts.maxFileBytes ?? maxUploadBytes();
   const maxRequestBytes = opts.maxRequestBytes ?? maxFileBytes + FRAMING_SLACK;
 
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data;\s*boundary=/i.test(contentType)) {
-    return { ok: false, status: 415, error: "请以表单文件上传(multipart/form-data)。Send the file as multipart/form-data." };
+    return { ok: false, status: 415, error: t("uploads.notMultipart") };
   }
   const declared = request.headers.get("content-length");
   if (declared !== null) {
     const length = Number(declared);
-    if (!Number.isFinite(length) || length < 0) return { ok: false, status: 400, error: "请求长度无效。Invalid Content-Length." };
+    if (!Number.isFinite(length) || length < 0) return { ok: false, status: 400, error: t("uploads.badLength") };
     if (length > maxRequestBytes) return { ok: false, status: 413, error: tooLargeMessage(maxFileBytes) };
   }
 
   const body = await readCapped(request, maxRequestBytes);
   if (body === "too-large") return { ok: false, status: 413, error: tooLargeMessage(maxFileBytes) };
-  if (body === "unreadable") return { ok: false, status: 400, error: "上传中断或请求无法读取,请重试。The upload was interrupted." };
+  if (body === "unreadable") return { ok: false, status: 400, error: t("uploads.interrupted") };
 
   let form: FormData;
   try {
     form = await new Response(body, { headers: { "content-type": contentType } }).formData();
   } catch {
-    return { ok: false, status: 400, error: "上传的表单无法解析,请重试。The upload could not be read." };
+    return { ok: false, status: 400, error: t("uploads.unreadable") };
   }
 
   const files: File[] = [];
@@ -68,13 +69,13 @@ export async function readFormUpload(request: Request, opts: FormUploadOptions =
     }
   }
 
-  if (files.length === 0) return { ok: false, status: 400, error: "请选择要上传的文件。Choose a file to upload." };
-  if (!opts.multiple && files.length > 1) return { ok: false, status: 400, error: "一次只能上传一个文件。Upload one file at a time." };
+  if (files.length === 0) return { ok: false, status: 400, error: t("uploads.chooseFile") };
+  if (!opts.multiple && files.length > 1) return { ok: false, status: 400, error: t("uploads.oneFile") };
   const maxFiles = opts.maxFiles ?? 200;
-  if (files.length > maxFiles) return { ok: false, status: 400, error: `一次最多上传 ${maxFiles} 个文件。At most ${maxFiles} files at once.` };
+  if (files.length > maxFiles) return { ok: false, status: 400, error: t("uploads.tooManyFiles", { max: String(maxFiles) }) };
   for (const file of files) {
-    const label = files.length > 1 ? `「${file.name}」` : "";
-    if (file.size === 0) return { ok: false, status: 400, error: `${label}${EMPTY_FILE_MESSAGE}` };
+    const label = files.length > 1 ? t("uploads.fileName", { name: file.name }) : "";
+    if (file.size === 0) return { ok: false, status: 400, error: `${label}${t("uploads.emptyFile")}` };
     if (file.size > maxFileBytes) return { ok: false, status: 413, error: `${label}${tooLargeMessage(maxFileBytes)}` };
   }
   return { ok: true, files, fields };

@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { requestTranslator } from "@/lib/i18n/translate";
 import type { RenderedImage } from "./rendered-image";
 import { isImageType, sniffFileType } from "./sniff";
 
@@ -24,10 +25,12 @@ const typeNames = { png: "PNG", jpeg: "JPEG", webp: "WebP", gif: "GIF" } as cons
  * `maxWidth` — never upscaled — plus an optional narrow thumbnail.
  */
 export async function processImage(buf: Buffer, opts: { maxWidth: number; thumbWidth?: number }): Promise<ProcessImageResult> {
-  if (buf.length === 0) return { ok: false, error: "文件是空的(0 字节)。The file is empty." };
+  // Messages in the uploader's language (zh-CN outside a request: tests and the importer's CLI).
+  const t = await requestTranslator("adminIssues");
+  if (buf.length === 0) return { ok: false, error: t("uploads.emptyFile") };
   const type = sniffFileType(buf);
   if (!isImageType(type)) {
-    return { ok: false, error: "不是可识别的图片(支持 PNG、JPEG、WebP、GIF)。The file is not a PNG, JPEG, WebP or GIF image." };
+    return { ok: false, error: t("uploads.notImage") };
   }
 
   // metadata() reads the header only, so a bomb is caught before any pixel is decoded.
@@ -40,12 +43,12 @@ export async function processImage(buf: Buffer, opts: { maxWidth: number; thumbW
     height = meta.height;
     if (meta.format && !["png", "jpeg", "webp", "gif"].includes(meta.format)) throw new Error("unexpected format");
   } catch {
-    return { ok: false, error: `${typeNames[type]} 图片已损坏,无法读取。The ${typeNames[type]} image is damaged.` };
+    return { ok: false, error: t("uploads.imageDamaged", { type: typeNames[type] }) };
   }
   if (width > MAX_INPUT_SIDE || height > MAX_INPUT_SIDE || width * height > MAX_INPUT_PIXELS) {
     return {
       ok: false,
-      error: `图片尺寸过大(${width} × ${height} 像素),最大 ${MAX_INPUT_SIDE} 像素边长、${MAX_INPUT_PIXELS / 1_000_000} 百万像素。The image is too large.`,
+      error: t("uploads.imageTooLarge", { width: String(width), height: String(height), side: String(MAX_INPUT_SIDE), megapixels: String(MAX_INPUT_PIXELS / 1_000_000) }),
     };
   }
 
@@ -54,7 +57,7 @@ export async function processImage(buf: Buffer, opts: { maxWidth: number; thumbW
     const thumb = opts.thumbWidth ? await encode(buf, Math.min(opts.thumbWidth, full.width)) : undefined;
     return thumb ? { ok: true, full, thumb } : { ok: true, full };
   } catch {
-    return { ok: false, error: `${typeNames[type]} 图片已损坏或不完整,无法处理。The image is damaged or truncated.` };
+    return { ok: false, error: t("uploads.imageTruncated", { type: typeNames[type] }) };
   }
 }
 

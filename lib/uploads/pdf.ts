@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { MAX_INPUT_PIXELS } from "./image";
 import type { RenderedImage } from "./rendered-image";
 import { sniffFileType } from "./sniff";
@@ -23,45 +24,44 @@ function mupdf(): Promise<MuPdf> {
 /** WebP's limit; taller renders are refused rather than falling back, since a page that tall is not a newspaper page. */
 const MAX_RENDER_SIDE = 16_383;
 
-const NOT_A_PDF = "不是 PDF 文件。The file is not a PDF.";
-const CORRUPT = "PDF 文件已损坏,无法打开。The PDF is damaged and cannot be opened.";
-
 type Opened = { ok: true; doc: MuDocument; pageCount: number } | { ok: false; error: string };
+/** Messages in the uploader's language (zh-CN outside a request: tests and the importer's CLI). */
+type IssuesT = ReturnType<typeof translatorFor<"adminIssues">>;
 
-async function openPdf(buf: Buffer, maxPages: number): Promise<Opened> {
-  if (buf.length === 0) return { ok: false, error: "文件是空的(0 字节)。The file is empty." };
-  if (sniffFileType(buf) !== "pdf") return { ok: false, error: NOT_A_PDF };
+async function openPdf(buf: Buffer, maxPages: number, t: IssuesT): Promise<Opened> {
+  if (buf.length === 0) return { ok: false, error: t("uploads.emptyFile") };
+  if (sniffFileType(buf) !== "pdf") return { ok: false, error: t("uploads.notPdf") };
   const m = await mupdf();
   let doc: MuDocument;
   try {
     doc = m.Document.openDocument(new Uint8Array(buf), "application/pdf");
   } catch {
-    return { ok: false, error: CORRUPT };
+    return { ok: false, error: t("uploads.pdfDamaged") };
   }
   try {
     if (doc.needsPassword()) {
       doc.destroy();
-      return { ok: false, error: "PDF 已加密(需要密码),请上传未加密的文件。The PDF is password-protected." };
+      return { ok: false, error: t("uploads.pdfEncrypted") };
     }
     const pageCount = doc.countPages();
     if (pageCount < 1) {
       doc.destroy();
-      return { ok: false, error: "PDF 没有任何页面(文件可能已损坏)。The PDF has no pages." };
+      return { ok: false, error: t("uploads.pdfNoPages") };
     }
     if (pageCount > maxPages) {
       doc.destroy();
-      return { ok: false, error: `PDF 有 ${pageCount} 页,最多 ${maxPages} 页。The PDF has too many pages (${pageCount} > ${maxPages}).` };
+      return { ok: false, error: t("uploads.pdfTooManyPages", { count: String(pageCount), max: String(maxPages) }) };
     }
     return { ok: true, doc, pageCount };
   } catch {
     doc.destroy();
-    return { ok: false, error: CORRUPT };
+    return { ok: false, error: t("uploads.pdfDamaged") };
   }
 }
 
 /** Number of pages of a valid PDF, or the reason it is not one (validation before any file is written). */
 export async function countPdfPages(buf: Buffer, maxPages: number): Promise<{ ok: true; pageCount: number } | { ok: false; error: string }> {
-  const opened = await openPdf(buf, maxPages);
+  const opened = await openPdf(buf, maxPages, await requestTranslator("adminIssues"));
   if (!opened.ok) return opened;
   opened.doc.destroy();
   return { ok: true, pageCount: opened.pageCount };
@@ -73,7 +73,8 @@ export async function countPdfPages(buf: Buffer, maxPages: number): Promise<{ ok
  * over-long and damaged files with a message fit for staff.
  */
 export async function renderPdf(buf: Buffer, opts: { maxPages: number; fullWidth: number; thumbWidth: number }): Promise<RenderPdfResult> {
-  const opened = await openPdf(buf, opts.maxPages);
+  const t = await requestTranslator("adminIssues");
+  const opened = await openPdf(buf, opts.maxPages, t);
   if (!opened.ok) return opened;
   const { doc, pageCount } = opened;
   const m = await mupdf();
@@ -85,11 +86,11 @@ export async function renderPdf(buf: Buffer, opts: { maxPages: number; fullWidth
         const [x0, y0, x1, y1] = page.getBounds();
         const widthPt = x1 - x0;
         const heightPt = y1 - y0;
-        if (!(widthPt > 0 && heightPt > 0)) return { ok: false, error: `PDF 第 ${i + 1} 页尺寸无效。Page ${i + 1} has no size.` };
+        if (!(widthPt > 0 && heightPt > 0)) return { ok: false, error: t("uploads.pdfPageNoSize", { n: String(i + 1) }) };
         const scale = opts.fullWidth / widthPt;
         const renderHeight = Math.ceil(heightPt * scale);
         if (renderHeight > MAX_RENDER_SIDE || opts.fullWidth * renderHeight > MAX_INPUT_PIXELS) {
-          return { ok: false, error: `PDF 第 ${i + 1} 页比例异常(过长),无法作为版面。Page ${i + 1} is too tall to be a newspaper page.` };
+          return { ok: false, error: t("uploads.pdfPageTooTall", { n: String(i + 1) }) };
         }
         const pixmap = page.toPixmap(m.Matrix.scale(scale, scale), m.ColorSpace.DeviceRGB, false, true);
         try {
@@ -116,7 +117,7 @@ export async function renderPdf(buf: Buffer, opts: { maxPages: number; fullWidth
     }
     return { ok: true, pages };
   } catch {
-    return { ok: false, error: CORRUPT };
+    return { ok: false, error: t("uploads.pdfDamaged") };
   } finally {
     doc.destroy();
   }
@@ -135,13 +136,14 @@ async function encodePixels(input: Buffer, raw: { width: number; height: number;
  * Throws on a file `renderPdf` would refuse; callers validate first.
  */
 export async function splitPdf(buf: Buffer): Promise<Buffer[]> {
-  const opened = await openPdf(buf, Number.MAX_SAFE_INTEGER);
+  const t = await requestTranslator("adminIssues");
+  const opened = await openPdf(buf, Number.MAX_SAFE_INTEGER, t);
   if (!opened.ok) throw new Error(opened.error);
   const m = await mupdf();
   const source = opened.doc.asPDF();
   if (!source) {
     opened.doc.destroy();
-    throw new Error(NOT_A_PDF);
+    throw new Error(t("uploads.notPdf"));
   }
   try {
     const parts: Buffer[] = [];

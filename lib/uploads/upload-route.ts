@@ -1,5 +1,6 @@
 import "server-only";
 import { currentRole, getViewer } from "@/lib/access";
+import { requestTranslator } from "@/lib/i18n/translate";
 import { isStaff } from "@/lib/roles";
 
 /**
@@ -30,11 +31,12 @@ function isCrossSite(request: Request): boolean {
 
 /** The signed-in staff member's id, or the response refusing the request. */
 export async function staffUploader(request: Request): Promise<{ ok: true; userId: string } | { ok: false; response: Response }> {
-  if (isCrossSite(request)) return { ok: false, response: uploadError(403, "请求来源无效。Cross-site request refused.") };
+  const t = await requestTranslator("adminIssues");
+  if (isCrossSite(request)) return { ok: false, response: uploadError(403, t("uploads.crossSite")) };
   const viewer = await getViewer();
-  if (!viewer) return { ok: false, response: uploadError(401, "请先登录。Please sign in.") };
+  if (!viewer) return { ok: false, response: uploadError(401, t("uploads.signIn")) };
   // The session's role may be stale (a demoted editor keeps their JWT): ask the database.
-  if (!isStaff((await currentRole(viewer.id)) ?? undefined)) return { ok: false, response: uploadError(403, "您没有权限执行此操作。Staff only.") };
+  if (!isStaff((await currentRole(viewer.id)) ?? undefined)) return { ok: false, response: uploadError(403, t("uploads.staffOnly")) };
   return { ok: true, userId: viewer.id };
 }
 

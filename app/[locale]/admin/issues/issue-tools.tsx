@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
@@ -9,6 +10,7 @@ type Step = { issueId: number; ask: string; question: string; confirm: string; p
 
 /** Publishing and withdrawing take two steps: the first button only asks, the second acts. */
 export function ConfirmIssueAction({ issueId, ask, question, confirm, pendingText, kind }: Step) {
+  const t = useTranslations("adminIssues.common");
   const [confirming, setConfirming] = useState(false);
   const [state, action, pending] = useActionState<ActionState, FormData>(kind === "publish" ? publishIssueAction : unpublishIssueAction, {});
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -48,7 +50,7 @@ export function ConfirmIssueAction({ issueId, ask, question, confirm, pendingTex
           {pending ? pendingText : confirm}
         </button>
         <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-rule bg-white px-4 py-2 text-sm">
-          取消
+          {t("cancel")}
         </button>
       </div>
     </form>
@@ -57,6 +59,7 @@ export function ConfirmIssueAction({ issueId, ask, question, confirm, pendingTex
 
 /** 定时出版: the datetime-local value is Beijing wall time; the server converts it, not the browser. */
 export function ScheduleIssueForm({ issueId, initial, min }: { issueId: number; initial: string; min: string }) {
+  const t = useTranslations("adminIssues.schedule");
   const [state, action, pending] = useActionState<ActionState, FormData>(scheduleIssueAction, {});
   const value = state.values?.publishAt ?? initial;
   return (
@@ -67,16 +70,16 @@ export function ScheduleIssueForm({ issueId, initial, min }: { issueId: number; 
         id="issue-publish-at"
         name="publishAt"
         type="datetime-local"
-        label="发布时间(北京时间)"
-        english="Publish at (Asia/Shanghai)"
-        hint="按北京时间填写,与您电脑所在时区无关。到时由定时任务 npm run jobs:publish 出版。"
+        label={t("label")}
+        english={t("labelGloss")}
+        hint={t("hint")}
         min={min}
         required
         defaultValue={value}
         errors={state.fieldErrors?.publishAt}
       />
-      <SubmitButton pending={pending} pendingText="正在保存…">
-        定时出版 Schedule
+      <SubmitButton pending={pending} pendingText={t("saving")}>
+        {t("submit")}
       </SubmitButton>
     </form>
   );

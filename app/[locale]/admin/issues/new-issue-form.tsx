@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
 import { createIssueAction } from "./actions";
+import { Gloss } from "./gloss";
 
 export type NewIssueValues = { date: string; number: string; pageCount: string };
 
@@ -13,6 +15,7 @@ export type NewIssueValues = { date: string; number: string; pageCount: string }
  * `override` field error: the form then shows the reason and the checkbox.
  */
 export function NewIssueForm({ initial }: { initial: NewIssueValues }) {
+  const t = useTranslations("adminIssues.newIssue");
   const [state, action, pending] = useActionState<ActionState, FormData>(createIssueAction, {});
   const values: Record<string, string> = { ...initial, ...state.values };
   const errors = state.fieldErrors ?? {};
@@ -23,8 +26,8 @@ export function NewIssueForm({ initial }: { initial: NewIssueValues }) {
     <form action={action} noValidate className="space-y-5">
       <FormStatus state={state} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="issue-date" name="date" type="date" label="出版日期" english="Date" required defaultValue={values.date} errors={errors.date} />
-        <Field id="issue-number" name="number" type="number" inputMode="numeric" min={1} label="总期号" english="No." required defaultValue={values.number} errors={errors.number} />
+        <Field id="issue-date" name="date" type="date" label={t("date")} english={t("dateGloss")} required defaultValue={values.date} errors={errors.date} />
+        <Field id="issue-number" name="number" type="number" inputMode="numeric" min={1} label={t("number")} english={t("numberGloss")} required defaultValue={values.number} errors={errors.number} />
         <Field
           id="issue-pages"
           name="pageCount"
@@ -32,9 +35,9 @@ export function NewIssueForm({ initial }: { initial: NewIssueValues }) {
           inputMode="numeric"
           min={1}
           max={32}
-          label="版数"
-          english="Pages"
-          hint="1至32版"
+          label={t("pageCount")}
+          english={t("pageCountGloss")}
+          hint={t("pageCountHint")}
           required
           defaultValue={values.pageCount}
           errors={errors.pageCount}
@@ -42,15 +45,15 @@ export function NewIssueForm({ initial }: { initial: NewIssueValues }) {
       </div>
       {showOverride ? (
         <div role="group" aria-labelledby="issue-override-reason" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          <p id="issue-override-reason">{overrideReason ?? "该日不是常规出版日。"}</p>
+          <p id="issue-override-reason">{overrideReason ?? t("notRegularDay")}</p>
           <label className="flex items-center gap-2">
             <input type="checkbox" name="override" defaultChecked={values.override === "on"} className="h-4 w-4" />
-            仍要在该日出版 <span className="text-xs text-muted">Publish anyway</span>
+            {t("override")} <Gloss text={t("overrideGloss")} className="text-xs text-muted" />
           </label>
         </div>
       ) : null}
-      <SubmitButton pending={pending} pendingText="正在创建…">
-        创建期次 Create
+      <SubmitButton pending={pending} pendingText={t("creating")}>
+        {t("create")}
       </SubmitButton>
     </form>
   );

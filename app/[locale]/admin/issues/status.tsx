@@ -1,10 +1,6 @@
+import { getTranslations } from "next-intl/server";
+import { Gloss } from "./gloss";
 import type { IssueStatus } from "./queries";
-
-export const statusLabel: Record<IssueStatus, { zh: string; en: string }> = {
-  draft: { zh: "草稿", en: "Draft" },
-  scheduled: { zh: "定时出版", en: "Scheduled" },
-  published: { zh: "已出版", en: "Published" },
-};
 
 const statusStyle: Record<IssueStatus, string> = {
   draft: "bg-stone-100 text-ink",
@@ -12,13 +8,13 @@ const statusStyle: Record<IssueStatus, string> = {
   published: "bg-emerald-100 text-emerald-900",
 };
 
-export function StatusBadge({ status }: { status: IssueStatus }) {
+/** The status in the staff member's language; in Chinese with its English name beside it (hidden from screen readers). */
+export async function StatusBadge({ status }: { status: IssueStatus }) {
+  const t = await getTranslations("adminIssues.status");
   return (
     <span className={`rounded px-1.5 py-0.5 text-xs ${statusStyle[status]}`}>
-      {statusLabel[status].zh}
-      <span aria-hidden="true" className="ml-1 opacity-80">
-        {statusLabel[status].en}
-      </span>
+      {t(status)}
+      <Gloss text={t(`${status}Gloss`)} className="ml-1 opacity-80" hidden />
     </span>
   );
 }

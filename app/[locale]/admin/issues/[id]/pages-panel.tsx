@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { PageDetailsForm } from "@/components/admin/page-details-form";
 import { UploadWithProgress } from "@/components/admin/upload-with-progress";
 import { Panel } from "@/components/ui/form-parts";
@@ -6,12 +7,14 @@ import { MAX_PAGES } from "@/lib/issues-admin";
 import { issuePagesForPanel, type PanelPage } from "@/lib/pages-admin";
 import { formatBytes, maxPdfPages, maxUploadBytes } from "@/lib/uploads/limits";
 import { updatePageDetailsAction } from "./pages/actions";
+import { Gloss } from "../gloss";
 
 const PAGE_ACCEPT = "application/pdf,.pdf,image/png,image/jpeg,image/webp,image/gif";
 const THUMB_SHOWN_WIDTH = 96;
 
 /** The issue's 版面: a whole-issue upload, then each 版 with its thumbnail, 版名, 责任编辑 and its own upload. */
 export async function IssuePagesPanel({ issueId }: { issueId: number }) {
+  const t = await getTranslations("adminIssues.pagesPanel");
   const pageRows = await issuePagesForPanel(issueId);
   const maxBytes = maxUploadBytes();
   const limit = formatBytes(maxBytes);
@@ -20,29 +23,29 @@ export async function IssuePagesPanel({ issueId }: { issueId: number }) {
   return (
     <Panel labelledBy="issue-pages-heading">
       <h2 id="issue-pages-heading" className="mb-4 font-serif text-lg font-bold">
-        版面 <span className="font-sans text-xs font-normal text-muted">Pages</span>
+        {t("title")} <Gloss text={t("titleGloss")} className="font-sans text-xs font-normal text-muted" />
       </h2>
 
       <section aria-labelledby="issue-pages-whole" className="mb-5 rounded-md border border-rule bg-paper/40 p-4">
         <h3 id="issue-pages-whole" className="mb-2 text-sm font-bold">
-          整期上传 <span className="font-normal text-muted">Whole issue</span>
+          {t("whole")} <Gloss text={t("wholeGloss")} className="font-normal text-muted" />
         </h3>
         <UploadWithProgress
           url={`/admin/issues/${issueId}/pages/upload`}
           accept={PAGE_ACCEPT}
           multiple
-          label="整期 PDF,或按版序排列的各版图片"
-          buttonLabel="上传整期"
+          label={t("wholeLabel")}
+          buttonLabel={t("wholeButton")}
           maxBytes={maxBytes}
-          hint={`PDF 第1页为第1版,依此类推(最多 ${pdfPageLimit} 页);图片按文件选择顺序对应第1版、第2版…。页数多于本期版数时自动增加版面;已有稿件和热区保留。单次最大 ${limit}。`}
-          confirmText="整期上传会替换对应各版的版面文件(稿件和热区保留)。确定上传吗?"
+          hint={t("wholeHint", { pdfPages: String(pdfPageLimit), limit })}
+          confirmText={t("wholeConfirm")}
         />
       </section>
 
       {pageRows.length === 0 ? (
-        <p className="text-sm text-muted">本期还没有版面。</p>
+        <p className="text-sm text-muted">{t("noPages")}</p>
       ) : (
-        <ol className="divide-y divide-rule" aria-label="各版">
+        <ol className="divide-y divide-rule" aria-label={t("listLabel")}>
           {pageRows.map((page) => (
             <PageItem key={page.id} issueId={issueId} page={page} maxBytes={maxBytes} limit={limit} />
           ))}
@@ -52,7 +55,9 @@ export async function IssuePagesPanel({ issueId }: { issueId: number }) {
   );
 }
 
-function PageItem({ issueId, page, maxBytes, limit }: { issueId: number; page: PanelPage; maxBytes: number; limit: string }) {
+async function PageItem({ issueId, page, maxBytes, limit }: { issueId: number; page: PanelPage; maxBytes: number; limit: string }) {
+  const t = await getTranslations("adminIssues.pagesPanel");
+  const number = String(page.number);
   const hasImage = Boolean(page.imageKey);
   const shownHeight = page.imageWidth && page.imageHeight ? Math.round((page.imageHeight / page.imageWidth) * THUMB_SHOWN_WIDTH) : Math.round(THUMB_SHOWN_WIDTH * 1.414);
   // The image URL stays the same across a replacement; the version makes the browser fetch the new one.
@@ -65,7 +70,7 @@ function PageItem({ issueId, page, maxBytes, limit }: { issueId: number; page: P
           // eslint-disable-next-line @next/next/no-img-element -- a staff-only route with its own access check; next/image would proxy and cache it.
           <img
             src={thumbUrl}
-            alt={`第${page.number}版 ${page.name} 缩略图`}
+            alt={t("thumbAlt", { number, name: page.name })}
             width={THUMB_SHOWN_WIDTH}
             height={shownHeight}
             loading="lazy"
@@ -73,26 +78,28 @@ function PageItem({ issueId, page, maxBytes, limit }: { issueId: number; page: P
           />
         ) : (
           <div className="flex aspect-[1/1.414] w-24 items-center justify-center border border-dashed border-rule text-center text-xs text-muted">
-            尚无版面图
+            {t("noImage")}
           </div>
         )}
       </div>
       <div className="min-w-0 space-y-3">
         <h3 id={headingId} className="text-sm font-bold">
-          第{page.number}版 · {page.name}
+          {t("heading", { number, name: page.name })}
           <span className="ml-2 font-normal text-muted">
-            {page.articleCount} 篇稿件
-            {page.editor ? ` · 责任编辑 ${page.editor}` : ""}
-            {page.pdfKey ? " · 有 PDF" : ""}
+            {t("articleCount", { count: page.articleCount })}
+            {page.editor ? t("editor", { editor: page.editor }) : ""}
+            {page.pdfKey ? t("hasPdf") : ""}
           </span>
         </h3>
         {hasImage ? (
           <p className="flex flex-wrap gap-x-4 text-sm">
             <Link href={`/admin/issues/${issueId}/pages/${page.number}/zones`} className="text-brand underline-offset-4 hover:underline">
-              编辑热区<span className="sr-only">(第{page.number}版)</span>
+              {t("editZones")}
+              <span className="sr-only">{t("srPage", { number })}</span>
             </Link>
             <Link href={`/admin/issues/${issueId}/preview/pages/${page.number}`} className="text-brand underline-offset-4 hover:underline">
-              预览本版<span className="sr-only">(第{page.number}版)</span>
+              {t("previewPage")}
+              <span className="sr-only">{t("srPage", { number })}</span>
             </Link>
           </p>
         ) : null}
@@ -100,11 +107,11 @@ function PageItem({ issueId, page, maxBytes, limit }: { issueId: number; page: P
         <UploadWithProgress
           url={`/admin/issues/${issueId}/pages/${page.number}/upload`}
           accept={PAGE_ACCEPT}
-          label={hasImage ? `替换第${page.number}版版面(PDF 或图片)` : `上传第${page.number}版版面(PDF 或图片)`}
-          buttonLabel={hasImage ? "替换" : "上传"}
+          label={hasImage ? t("replaceLabel", { number }) : t("uploadLabel", { number })}
+          buttonLabel={hasImage ? t("replaceButton") : t("uploadButton")}
           maxBytes={maxBytes}
-          hint={`单页 PDF 或 PNG、JPEG、WebP 图片,最大 ${limit}。`}
-          confirmText={hasImage ? `确定替换第${page.number}版的版面文件吗?该版的稿件和热区会保留。` : undefined}
+          hint={t("pageHint", { limit })}
+          confirmText={hasImage ? t("replaceConfirm", { number }) : undefined}
         />
       </div>
     </li>

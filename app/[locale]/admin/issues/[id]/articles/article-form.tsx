@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
 import { Field, FormStatus, SubmitButton } from "@/components/ui/form-parts";
 import { BodyBlocks } from "@/components/reader/body-blocks";
 import type { ActionState } from "@/lib/actions";
+import { Gloss } from "../../gloss";
 import { createArticleAction, previewBodyAction, updateArticleAction, type BodyPreview } from "./actions";
 
 export type ArticleFormValues = {
@@ -39,6 +41,8 @@ const inputClass =
  * through the same sanitiser readers get.
  */
 export function ArticleForm({ issueId, articleId, initial, pages, maxBody }: Props) {
+  const t = useTranslations("adminIssues.articleForm");
+  const tc = useTranslations("adminIssues.common");
   const creating = articleId === undefined;
   const [state, action, pending] = useActionState<ActionState, FormData>(creating ? createArticleAction : updateArticleAction, {});
   // The body is kept here, not echoed back by the server (echoes are cut at 500 characters).
@@ -69,11 +73,9 @@ export function ArticleForm({ issueId, articleId, initial, pages, maxBody }: Pro
         <div className="space-y-1.5">
           <div className="flex items-baseline justify-between gap-2">
             <label htmlFor="article-page" className="text-sm font-medium text-ink">
-              版面
+              {t("page")}
             </label>
-            <span aria-hidden="true" className="text-xs tracking-wide text-muted">
-              Page
-            </span>
+            <Gloss text={t("pageGloss")} className="text-xs tracking-wide text-muted" hidden />
           </div>
           <select
             id="article-page"
@@ -86,7 +88,7 @@ export function ArticleForm({ issueId, articleId, initial, pages, maxBody }: Pro
           >
             {pages.map((page) => (
               <option key={page.id} value={page.id}>
-                第{page.number}版 {page.name}
+                {tc("pageLabel", { number: String(page.number), name: page.name })}
               </option>
             ))}
           </select>
@@ -99,29 +101,29 @@ export function ArticleForm({ issueId, articleId, initial, pages, maxBody }: Pro
       ) : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="article-column" name="column" label="栏目" english="Column" maxLength={50} defaultValue={values.column} errors={errors.column} />
-        <Field id="article-kicker" name="kicker" label="引题" english="Kicker" maxLength={200} defaultValue={values.kicker} errors={errors.kicker} />
+        <Field id="article-column" name="column" label={t("column")} english={t("columnGloss")} maxLength={50} defaultValue={values.column} errors={errors.column} />
+        <Field id="article-kicker" name="kicker" label={t("kicker")} english={t("kickerGloss")} maxLength={200} defaultValue={values.kicker} errors={errors.kicker} />
       </div>
-      <Field id="article-title" name="title" label="标题" english="Title" required maxLength={200} defaultValue={values.title} errors={errors.title} />
-      <Field id="article-subtitle" name="subtitle" label="副题" english="Subtitle" maxLength={200} defaultValue={values.subtitle} errors={errors.subtitle} />
+      <Field id="article-title" name="title" label={t("title")} english={t("titleGloss")} required maxLength={200} defaultValue={values.title} errors={errors.title} />
+      <Field id="article-subtitle" name="subtitle" label={t("subtitle")} english={t("subtitleGloss")} maxLength={200} defaultValue={values.subtitle} errors={errors.subtitle} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="article-byline" name="byline" label="作者" english="Byline" hint="如:记者 王某" maxLength={100} defaultValue={values.byline} errors={errors.byline} />
-        <Field id="article-source" name="source" label="来源" english="Source" hint="如:财信报" maxLength={100} defaultValue={values.source} errors={errors.source} />
+        <Field id="article-byline" name="byline" label={t("byline")} english={t("bylineGloss")} hint={t("bylineHint")} maxLength={100} defaultValue={values.byline} errors={errors.byline} />
+        <Field id="article-source" name="source" label={t("source")} english={t("sourceGloss")} hint={t("sourceHint")} maxLength={100} defaultValue={values.source} errors={errors.source} />
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2">
         <fieldset className="space-y-1.5" aria-describedby={errors.access ? "article-access-error" : undefined}>
           <legend className="text-sm font-medium text-ink">
-            阅读权限 <span className="ml-1 text-xs font-normal text-muted">Access</span>
+            {t("access")} <Gloss text={t("accessGloss")} className="ml-1 text-xs font-normal text-muted" />
           </legend>
           <div className="flex flex-wrap gap-4 pt-1 text-sm">
             <label className="flex items-center gap-2">
               <input type="radio" name="access" value="free" defaultChecked={values.access === "free"} className="h-4 w-4" />
-              免费阅读 <span className="text-xs text-muted">Free</span>
+              {t("free")} <Gloss text={t("freeGloss")} className="text-xs text-muted" />
             </label>
             <label className="flex items-center gap-2">
               <input type="radio" name="access" value="subscribers" defaultChecked={values.access !== "free"} className="h-4 w-4" />
-              订阅阅读 <span className="text-xs text-muted">Subscribers</span>
+              {t("subscribers")} <Gloss text={t("subscribersGloss")} className="text-xs text-muted" />
             </label>
           </div>
           {errors.access ? (
@@ -137,9 +139,9 @@ export function ArticleForm({ issueId, articleId, initial, pages, maxBody }: Pro
           inputMode="numeric"
           min={0}
           max={999}
-          label="顺序"
-          english="Position"
-          hint={creating ? "本版内的先后,数字小的在前;留空排在本版最后。" : "本版内的先后,数字小的在前。"}
+          label={t("position")}
+          english={t("positionGloss")}
+          hint={creating ? t("positionHintNew") : t("positionHint")}
           defaultValue={values.position}
           errors={errors.position}
         />
@@ -148,10 +150,10 @@ export function ArticleForm({ issueId, articleId, initial, pages, maxBody }: Pro
       <div className="space-y-1.5">
         <div className="flex items-baseline justify-between gap-2">
           <label htmlFor={BODY_ID} className="text-sm font-medium text-ink">
-            正文
+            {t("body")}
           </label>
           <span aria-hidden="true" className="text-xs tracking-wide text-muted">
-            Body (Markdown)
+            {t("bodyGloss")}
           </span>
         </div>
         <textarea
@@ -169,9 +171,8 @@ export function ArticleForm({ issueId, articleId, initial, pages, maxBody }: Pro
           className={`${inputClass} font-serif leading-relaxed ${errors.body ? "border-brand" : "border-rule"}`}
         />
         <p id={`${BODY_ID}-hint`} className="text-xs leading-relaxed text-muted">
-          段落之间空一行;第一段为未订阅读者可见的导语。支持 Markdown:<code>## 小标题</code>、<code>**加粗**</code>、<code>*强调*</code>、<code>- 列表</code>、
-          <code>&gt; 引文</code>、<code>[链接](https://…)</code>。不支持 HTML 和图片(图片请在下方「图片」上传);链接仅限 http(s):// 与 mailto:。
-          {body.length > maxBody * 0.9 ? ` 已 ${body.length.toLocaleString("en-US")} / ${maxBody.toLocaleString("en-US")} 字。` : null}
+          {t.rich("bodyHint", { code: (chunks) => <code>{chunks}</code> })}
+          {body.length > maxBody * 0.9 ? t("bodyLength", { length: body.length.toLocaleString("en-US"), max: maxBody.toLocaleString("en-US") }) : null}
         </p>
         {errors.body ? (
           <p id={`${BODY_ID}-error`} className="text-sm text-brand">
@@ -187,8 +188,8 @@ export function ArticleForm({ issueId, articleId, initial, pages, maxBody }: Pro
             aria-controls="article-preview"
             className="rounded-md border border-brand px-3 py-1.5 text-sm text-brand transition hover:bg-brand hover:text-white disabled:cursor-wait disabled:opacity-60"
           >
-            {previewing ? "正在生成预览…" : preview ? "关闭预览" : "预览"}
-            <span className="ml-1 text-xs opacity-80">Preview</span>
+            {previewing ? t("previewing") : preview ? t("closePreview") : t("preview")}
+            <Gloss text={t("previewGloss")} className="ml-1 text-xs opacity-80" />
           </button>
         </div>
         <div id="article-preview" aria-live="polite">
@@ -197,20 +198,20 @@ export function ArticleForm({ issueId, articleId, initial, pages, maxBody }: Pro
               {preview.error}
             </p>
           ) : preview ? (
-            <section aria-label="正文预览 Body preview" className="mt-2 rounded-md border border-rule bg-paper p-4">
+            <section aria-label={t("previewLabel")} className="mt-2 rounded-md border border-rule bg-paper p-4">
               {preview.changed ? (
                 <p role="note" className="mb-3 rounded border border-amber-300 bg-amber-50 px-3 py-1.5 text-xs text-amber-950">
-                  保存时将去掉 HTML 标签、图片和不安全的链接,预览即保存后的效果。
+                  {t("previewChanged")}
                 </p>
               ) : null}
-              {preview.blocks.length ? <BodyBlocks blocks={preview.blocks} /> : <p className="text-sm text-muted">(正文为空)</p>}
+              {preview.blocks.length ? <BodyBlocks blocks={preview.blocks} /> : <p className="text-sm text-muted">{t("emptyBody")}</p>}
             </section>
           ) : null}
         </div>
       </div>
 
-      <SubmitButton pending={pending} pendingText="正在保存…">
-        {creating ? "创建稿件 Create" : "保存 Save"}
+      <SubmitButton pending={pending} pendingText={tc("saving")}>
+        {creating ? t("create") : t("save")}
       </SubmitButton>
     </form>
   );

@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { UploadWithProgress } from "@/components/admin/upload-with-progress";
 import { FormStatus } from "@/components/ui/form-parts";
 import type { ActionState } from "@/lib/actions";
+import { Gloss } from "../../gloss";
 import { deleteArticleAction, deletePhotoAction, moveArticleAction, movePhotoAction, updatePhotoAction } from "./actions";
 
 type Ids = { issueId: number; articleId: number };
@@ -24,9 +26,11 @@ function IdFields({ issueId, articleId }: Ids) {
 
 /** 移至其他版面: another page of the same issue. The hot zones belong to the old page image and are cleared. */
 export function MoveArticleForm({ issueId, articleId, currentPageId, pages, zoneCount }: Ids & { currentPageId: number; pages: { id: number; number: number; name: string }[]; zoneCount: number }) {
+  const t = useTranslations("adminIssues.articleTools");
+  const tc = useTranslations("adminIssues.common");
   const [state, action, pending] = useActionState<ActionState, FormData>(moveArticleAction, {});
   const others = pages.filter((p) => p.id !== currentPageId);
-  if (others.length === 0) return <p className="text-sm text-muted">本期只有一个版面。</p>;
+  if (others.length === 0) return <p className="text-sm text-muted">{t("onlyOnePage")}</p>;
   return (
     <form action={action} className="space-y-3">
       <IdFields issueId={issueId} articleId={articleId} />
@@ -34,22 +38,22 @@ export function MoveArticleForm({ issueId, articleId, currentPageId, pages, zone
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1 space-y-1.5">
           <label htmlFor="move-page" className="text-sm font-medium text-ink">
-            目标版面 <span className="ml-1 text-xs font-normal text-muted">Move to page</span>
+            {t("targetPage")} <Gloss text={t("targetPageGloss")} className="ml-1 text-xs font-normal text-muted" />
           </label>
           <select id="move-page" name="pageId" className={inputClass} defaultValue={others[0]!.id} aria-describedby="move-page-hint">
             {others.map((page) => (
               <option key={page.id} value={page.id}>
-                第{page.number}版 {page.name}
+                {tc("pageLabel", { number: String(page.number), name: page.name })}
               </option>
             ))}
           </select>
         </div>
         <button type="submit" disabled={pending} className={brandButton}>
-          {pending ? "正在移动…" : "移至该版"}
+          {pending ? t("moving") : t("move")}
         </button>
       </div>
       <p id="move-page-hint" className="text-xs text-muted">
-        稿件排到目标版面的最后。热区是按原版面图划定的,移动后将被清除{zoneCount > 0 ? `(现有 ${zoneCount} 个)` : ""},需在新版面上重新划定。
+        {zoneCount > 0 ? t("moveHintZones", { count: String(zoneCount) }) : t("moveHint")}
       </p>
     </form>
   );
@@ -73,6 +77,7 @@ function Confirmed({
   hidden: Record<string, string | number>;
   small?: boolean;
 }) {
+  const t = useTranslations("adminIssues.common");
   const [confirming, setConfirming] = useState(false);
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, {});
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -107,7 +112,7 @@ function Confirmed({
           {pending ? pendingText : confirm}
         </button>
         <button type="button" onClick={() => setConfirming(false)} className={smallButton}>
-          取消
+          {t("cancel")}
         </button>
       </div>
     </form>
@@ -115,12 +120,13 @@ function Confirmed({
 }
 
 export function DeleteArticleButton({ issueId, articleId, title, photoCount }: Ids & { title: string; photoCount: number }) {
+  const t = useTranslations("adminIssues.articleTools");
   return (
     <Confirmed
-      ask="删除稿件…"
-      question={`确定删除「${title}」吗?${photoCount > 0 ? `它的 ${photoCount} 张图片也将一并删除。` : ""}此操作无法撤销。`}
-      confirm="确认删除"
-      pendingText="正在删除…"
+      ask={t("deleteArticle")}
+      question={photoCount > 0 ? t("deleteArticleQuestionPhotos", { title, count: photoCount }) : t("deleteArticleQuestion", { title })}
+      confirm={t("confirmDelete")}
+      pendingText={t("deleting")}
       action={deleteArticleAction}
       hidden={{ issueId, articleId }}
     />
@@ -131,18 +137,19 @@ export type PhotoItem = { id: number; caption: string | null; credit: string | n
 
 /** One photo: thumbnail, 图片说明 / 摄影 form, order buttons and delete. */
 export function PhotoEditor({ issueId, articleId, photo, index, count }: Ids & { photo: PhotoItem; index: number; count: number }) {
+  const t = useTranslations("adminIssues.articleTools");
   const [state, action, pending] = useActionState<ActionState, FormData>(updatePhotoAction, {});
   const [moveState, moveAction, moving] = useActionState<ActionState, FormData>(movePhotoAction, {});
   const errors = state.fieldErrors ?? {};
   const captionId = `photo-${photo.id}-caption`;
   const creditId = `photo-${photo.id}-credit`;
-  const label = photo.caption ? `「${photo.caption.slice(0, 20)}」` : `第${index + 1}张`;
+  const label = photo.caption ? t("photoCaptionLabel", { caption: photo.caption.slice(0, 20) }) : t("photoNumberLabel", { n: String(index + 1) });
   return (
     <li className="grid gap-4 rounded-md border border-rule bg-white p-3 sm:grid-cols-[160px_1fr]">
       {/* eslint-disable-next-line @next/next/no-img-element -- a staff-only, access-checked route */}
       <img
         src={`/admin/issues/${issueId}/articles/${articleId}/photos/${photo.id}`}
-        alt={photo.caption ?? `图片 ${index + 1}`}
+        alt={photo.caption ?? t("photoAlt", { n: String(index + 1) })}
         width={photo.width ?? undefined}
         height={photo.height ?? undefined}
         className="h-auto w-full max-w-[160px] rounded border border-rule bg-stone-100"
@@ -155,20 +162,20 @@ export function PhotoEditor({ issueId, articleId, photo, index, count }: Ids & {
           <FormStatus state={state} />
           <div className="space-y-1">
             <label htmlFor={captionId} className="text-sm font-medium text-ink">
-              图片说明 <span className="ml-1 text-xs font-normal text-muted">Caption</span>
+              {t("caption")} <Gloss text={t("captionGloss")} className="ml-1 text-xs font-normal text-muted" />
             </label>
             <textarea id={captionId} name="caption" rows={2} maxLength={300} defaultValue={state.values?.caption ?? photo.caption ?? ""} className={inputClass} aria-invalid={errors.caption ? true : undefined} />
             {errors.caption ? <p className="text-sm text-brand">{errors.caption.join(" ")}</p> : null}
           </div>
           <div className="space-y-1">
             <label htmlFor={creditId} className="text-sm font-medium text-ink">
-              摄影/来源 <span className="ml-1 text-xs font-normal text-muted">Credit</span>
+              {t("credit")} <Gloss text={t("creditGloss")} className="ml-1 text-xs font-normal text-muted" />
             </label>
             <input id={creditId} name="credit" maxLength={100} defaultValue={state.values?.credit ?? photo.credit ?? ""} className={inputClass} aria-invalid={errors.credit ? true : undefined} />
             {errors.credit ? <p className="text-sm text-brand">{errors.credit.join(" ")}</p> : null}
           </div>
           <button type="submit" disabled={pending} className={brandButton}>
-            {pending ? "正在保存…" : "保存说明"}
+            {pending ? t("saving") : t("saveCaption")}
           </button>
         </form>
         <div className="flex flex-wrap items-start gap-2 border-t border-rule pt-3">
@@ -176,19 +183,19 @@ export function PhotoEditor({ issueId, articleId, photo, index, count }: Ids & {
             <input type="hidden" name="issueId" value={issueId} />
             <input type="hidden" name="articleId" value={articleId} />
             <input type="hidden" name="photoId" value={photo.id} />
-            <button type="submit" name="direction" value="up" disabled={moving || index === 0} className={smallButton} aria-label={`${label}上移`}>
-              上移 ↑
+            <button type="submit" name="direction" value="up" disabled={moving || index === 0} className={smallButton} aria-label={t("moveUpLabel", { label })}>
+              {t("moveUp")}
             </button>
-            <button type="submit" name="direction" value="down" disabled={moving || index === count - 1} className={smallButton} aria-label={`${label}下移`}>
-              下移 ↓
+            <button type="submit" name="direction" value="down" disabled={moving || index === count - 1} className={smallButton} aria-label={t("moveDownLabel", { label })}>
+              {t("moveDown")}
             </button>
           </form>
           <Confirmed
             small
-            ask="删除图片…"
-            question={`确定删除${label}吗?此操作无法撤销。`}
-            confirm="确认删除"
-            pendingText="正在删除…"
+            ask={t("deletePhoto")}
+            question={t("deletePhotoQuestion", { label })}
+            confirm={t("confirmDelete")}
+            pendingText={t("deleting")}
             action={deletePhotoAction}
             hidden={{ issueId, articleId, photoId: photo.id }}
           />
@@ -201,6 +208,7 @@ export function PhotoEditor({ issueId, articleId, photo, index, count }: Ids & {
 
 /** 上传图片: caption and credit are typed first and sent with the file. */
 export function PhotoUpload({ issueId, articleId, maxBytes }: Ids & { maxBytes: number }) {
+  const t = useTranslations("adminIssues.articleTools");
   const [caption, setCaption] = useState("");
   const [credit, setCredit] = useState("");
   return (
@@ -208,13 +216,13 @@ export function PhotoUpload({ issueId, articleId, maxBytes }: Ids & { maxBytes: 
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="space-y-1">
           <label htmlFor="new-photo-caption" className="text-sm font-medium text-ink">
-            图片说明 <span className="ml-1 text-xs font-normal text-muted">Caption</span>
+            {t("caption")} <Gloss text={t("captionGloss")} className="ml-1 text-xs font-normal text-muted" />
           </label>
           <input id="new-photo-caption" maxLength={300} value={caption} onChange={(e) => setCaption(e.currentTarget.value)} className={inputClass} />
         </div>
         <div className="space-y-1">
           <label htmlFor="new-photo-credit" className="text-sm font-medium text-ink">
-            摄影/来源 <span className="ml-1 text-xs font-normal text-muted">Credit</span>
+            {t("credit")} <Gloss text={t("creditGloss")} className="ml-1 text-xs font-normal text-muted" />
           </label>
           <input id="new-photo-credit" maxLength={100} value={credit} onChange={(e) => setCredit(e.currentTarget.value)} className={inputClass} />
         </div>
@@ -222,12 +230,12 @@ export function PhotoUpload({ issueId, articleId, maxBytes }: Ids & { maxBytes: 
       <UploadWithProgress
         url={`/admin/issues/${issueId}/articles/${articleId}/photos`}
         accept="image/png,image/jpeg,image/webp,image/gif"
-        label="上传图片 Upload photo"
+        label={t("uploadPhoto")}
         fieldName="file"
         fields={{ caption, credit }}
-        hint="PNG、JPEG、WebP 或 GIF;图片会被重新编码,最宽 1600 像素。"
+        hint={t("uploadHint")}
         maxBytes={maxBytes}
-        buttonLabel="上传"
+        buttonLabel={t("upload")}
       />
     </div>
   );

@@ -1,3 +1,4 @@
+import { requestTranslator } from "@/lib/i18n/translate";
 import { importFromZip } from "@/lib/issue-import";
 import { countReport } from "@/lib/issue-import/report";
 import { fileBytes, readFormUpload } from "@/lib/uploads/form-upload";
@@ -19,6 +20,7 @@ const checked = (value: string | undefined) => value === "on" || value === "1" |
 const json = (body: Record<string, unknown>, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function POST(request: Request): Promise<Response> {
+  const t = await requestTranslator("adminIssues");
   try {
     const uploader = await staffUploader(request);
     if (!uploader.ok) return uploader.response;
@@ -26,7 +28,7 @@ export async function POST(request: Request): Promise<Response> {
     if (!form.ok) return uploadError(form.status, form.error);
     const file = form.files[0]!;
     const bytes = await fileBytes(file);
-    if (sniffFileType(bytes) !== "zip") return uploadError(415, "请上传 .zip 格式的期次包。Upload the issue package as a .zip file.");
+    if (sniffFileType(bytes) !== "zip") return uploadError(415, t("importRoute.notZip"));
 
     const dryRun = checked(form.fields.dryRun);
     const outcome = await importFromZip(bytes, file.name.slice(0, 120) || "package.zip", {
@@ -39,26 +41,28 @@ export async function POST(request: Request): Promise<Response> {
       return json(
         {
           error: outcome.forbidden
-            ? "您没有权限导入期次。Staff only."
-            : `未导入:发现${errors}个错误${warnings ? `、${warnings}个提示` : ""},请修正后重新上传。Not imported: fix the ${errors} error(s) below and upload again.`,
+            ? t("importRoute.forbidden")
+            : warnings
+              ? t("importRoute.notImportedWithWarnings", { errors, warnings })
+              : t("importRoute.notImported", { errors }),
           report: outcome.report,
         },
         outcome.forbidden ? 403 : 422,
       );
     }
     const { date, number, pages, articles, photos } = outcome.summary;
-    const what = `总第${number}期(${date}),${pages}版,${articles}篇文章,${photos}张图片`;
+    const what = t("importRoute.summary", { number: String(number), date, pages, articles, photos });
     if (outcome.dryRun) {
-      return json({ ok: true, message: `检查通过,可以导入:${what}。未写入任何内容。Check passed; nothing was imported.`, report: outcome.report });
+      return json({ ok: true, message: t("importRoute.checked", { what }), report: outcome.report });
     }
     return json({
       ok: true,
-      message: `已导入为草稿:${what}。请检查后出版。Imported as a draft.`,
+      message: t("importRoute.imported", { what }),
       href: `/admin/issues/${outcome.issueId}`,
       report: outcome.report,
     });
   } catch (error) {
     log.error({ err: error }, "Issue import failed unexpectedly");
-    return uploadError(500, "服务器出错,未导入任何内容,请重试。Something went wrong; nothing was imported.");
+    return uploadError(500, t("importRoute.serverError"));
   }
 }

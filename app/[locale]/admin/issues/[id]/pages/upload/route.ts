@@ -1,3 +1,4 @@
+import { requestTranslator } from "@/lib/i18n/translate";
 import { MAX_PAGES } from "@/lib/issues-admin";
 import { attachIssueImages, attachIssuePdf } from "@/lib/pages-admin";
 import { parseIdParam } from "@/lib/params";
@@ -14,11 +15,12 @@ const log = logger.child({ module: "pages-upload" });
  * or several images in page order. Answers JSON for UploadWithProgress.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const t = await requestTranslator("adminIssues");
   try {
     const uploader = await staffUploader(request);
     if (!uploader.ok) return uploader.response;
     const issueId = parseIdParam((await params).id);
-    if (!issueId) return uploadError(404, "没有这一期。Issue not found.");
+    if (!issueId) return uploadError(404, t("routes.issueNotFound"));
 
     const form = await readFormUpload(request, { multiple: true, maxFiles: MAX_PAGES });
     if (!form.ok) return uploadError(form.status, form.error);
@@ -30,9 +32,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (files.length === 1 && firstType === "pdf") {
       result = await attachIssuePdf(uploader.userId, issueId, first.bytes);
     } else if (files.length === 1 && !isImageType(firstType)) {
-      return uploadError(400, "不是 PDF 文件,也不是可识别的图片(PNG、JPEG、WebP、GIF)。Upload a PDF or images.");
+      return uploadError(400, t("routes.notPdfOrImage"));
     } else if (files.some((f) => sniffFileType(f.bytes) === "pdf")) {
-      return uploadError(400, "整期 PDF 请单独上传一个文件;多个文件时只接受图片。Upload one PDF, or several images.");
+      return uploadError(400, t("routes.onePdfOrImages"));
     } else {
       result = await attachIssueImages(uploader.userId, issueId, files);
     }
@@ -41,6 +43,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return uploadJson({ ok: true, message: result.message });
   } catch (error) {
     log.error({ err: error }, "Pages upload failed unexpectedly");
-    return uploadError(500, "服务器出错,上传未完成,请重试。Something went wrong; please try again.");
+    return uploadError(500, t("common.serverError"));
   }
 }

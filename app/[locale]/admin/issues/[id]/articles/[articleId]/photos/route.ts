@@ -1,4 +1,5 @@
 import { addPhoto, articleForEditing, PHOTO_MAX_WIDTH, photoMaxBytes } from "@/lib/articles-admin";
+import { requestTranslator } from "@/lib/i18n/translate";
 import { parseIdParam } from "@/lib/params";
 import { processImage } from "@/lib/uploads/image";
 import { fileBytes, readFormUpload } from "@/lib/uploads/form-upload";
@@ -14,6 +15,7 @@ const log = logger.child({ module: "photo-upload" });
  * stored; lib/articles-admin writes the row and the audit entry.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string; articleId: string }> }): Promise<Response> {
+  const t = await requestTranslator("adminIssues");
   try {
     // Session, staff role from the database, and same-site origin.
     const uploader = await staffUploader(request);
@@ -22,7 +24,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const issueId = parseIdParam(raw.id);
     const articleId = parseIdParam(raw.articleId);
     const found = issueId && articleId ? await articleForEditing(issueId, articleId) : null;
-    if (!found) return uploadError(404, "没有这篇稿件,可能已被删除。Article not found.");
+    if (!found) return uploadError(404, t("routes.articleNotFound"));
 
     const form = await readFormUpload(request, { maxFileBytes: photoMaxBytes() });
     if (!form.ok) return uploadError(form.status, form.error);
@@ -32,12 +34,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const result = await addPhoto(uploader.userId, found.article.id, image.full, { caption: form.fields.caption ?? "", credit: form.fields.credit ?? "" });
     if (!result.ok) {
       const details = Object.values(result.fieldErrors ?? {}).flat();
-      return uploadError(result.error === "您没有权限执行此操作" ? 403 : 400, details.length ? details.join(" ") : result.error);
+      return uploadError(result.error === t("common.forbidden") ? 403 : 400, details.length ? details.join(" ") : result.error);
     }
     if (result.issue.status === "published") revalidateArticle(result.article.id, result.issue);
-    return uploadJson({ ok: true, message: `图片已上传(${image.full.width} × ${image.full.height})。Photo uploaded.` });
+    return uploadJson({ ok: true, message: t("routes.photoUploaded", { width: String(image.full.width), height: String(image.full.height) }) });
   } catch (error) {
     log.error({ err: error }, "Photo upload failed unexpectedly");
-    return uploadError(500, "服务器出错,上传未完成,请重试。Something went wrong; please try again.");
+    return uploadError(500, t("common.serverError"));
   }
 }

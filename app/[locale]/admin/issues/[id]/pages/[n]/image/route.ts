@@ -1,11 +1,10 @@
 import { currentRole, getViewer } from "@/lib/access";
 import { deny, fileResponse } from "@/lib/file-response";
+import { requestTranslator } from "@/lib/i18n/translate";
 import { anyIssuePage } from "@/lib/issue-preview";
 import { parseIdParam } from "@/lib/params";
 import { isStaff } from "@/lib/roles";
 import { getObject } from "@/lib/storage";
-
-const NOT_FOUND = "未找到该版面图 Page image not found";
 
 /**
  * A page image of any issue (draft, scheduled or published) for staff: the
@@ -14,18 +13,20 @@ const NOT_FOUND = "未找到该版面图 Page image not found";
  * never sit in a shared cache.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; n: string }> }) {
+  const t = await requestTranslator("adminIssues");
+  const notFound = t("common.pageImageNotFound");
   const viewer = await getViewer();
-  if (!viewer) return deny(401, "请先登录 Sign in to view this file");
+  if (!viewer) return deny(401, t("common.signInToView"));
   // The session's role may be stale: ask the database.
-  if (!isStaff((await currentRole(viewer.id)) ?? undefined)) return deny(403, "仅限编辑人员 Staff only");
+  if (!isStaff((await currentRole(viewer.id)) ?? undefined)) return deny(403, t("common.staffOnly"));
   const raw = await params;
   const issueId = parseIdParam(raw.id);
   const number = parseIdParam(raw.n, 999);
   const found = issueId && number ? await anyIssuePage(issueId, number) : null;
-  if (!found) return deny(404, NOT_FOUND);
+  if (!found) return deny(404, notFound);
   const wantsThumb = new URL(request.url).searchParams.get("size") === "thumb";
   const key = (wantsThumb && found.page.thumbKey) || found.page.imageKey;
-  if (!key) return deny(404, NOT_FOUND);
+  if (!key) return deny(404, notFound);
   const file = await getObject(key);
-  return file ? fileResponse(file, { shared: false }) : deny(404, NOT_FOUND);
+  return file ? fileResponse(file, { shared: false }) : deny(404, notFound);
 }

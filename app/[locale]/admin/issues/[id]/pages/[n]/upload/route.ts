@@ -1,3 +1,4 @@
+import { requestTranslator } from "@/lib/i18n/translate";
 import { MAX_PAGES } from "@/lib/issues-admin";
 import { replacePageFile } from "@/lib/pages-admin";
 import { parseIdParam } from "@/lib/params";
@@ -10,13 +11,14 @@ const log = logger.child({ module: "page-upload" });
 
 /** One 版: a one-page PDF or an image, replacing the page's files (its articles and hot zones stay). */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string; n: string }> }): Promise<Response> {
+  const t = await requestTranslator("adminIssues");
   try {
     const uploader = await staffUploader(request);
     if (!uploader.ok) return uploader.response;
     const raw = await params;
     const issueId = parseIdParam(raw.id);
     const number = parseIdParam(raw.n, MAX_PAGES);
-    if (!issueId || !number) return uploadError(404, "没有这一版。Page not found.");
+    if (!issueId || !number) return uploadError(404, t("routes.pageNotFound"));
 
     const form = await readFormUpload(request);
     if (!form.ok) return uploadError(form.status, form.error);
@@ -27,6 +29,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     return uploadJson({ ok: true, message: result.message });
   } catch (error) {
     log.error({ err: error }, "Page upload failed unexpectedly");
-    return uploadError(500, "服务器出错,上传未完成,请重试。Something went wrong; please try again.");
+    return uploadError(500, t("common.serverError"));
   }
 }

@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ArticleBody } from "@/components/reader/article-body";
 import { requireStaff } from "@/lib/access";
+import type { Locale } from "@/lib/i18n/config";
 import { previewArticle } from "@/lib/issue-preview";
 import { parseIdParam } from "@/lib/params";
 import { PreviewBanner } from "../../preview-banner";
 
-export const metadata: Metadata = { title: "预览文章" };
+type Props = { params: Promise<{ locale: string; id: string; articleId: string }> };
 
-type Props = { params: Promise<{ id: string; articleId: string }> };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "adminIssues.preview" });
+  return { title: t("metaArticle") };
+}
 
 /**
  * The article as a subscriber will read it: whole, with the reader's own
@@ -18,11 +24,13 @@ type Props = { params: Promise<{ id: string; articleId: string }> };
  */
 export default async function PreviewArticlePage({ params }: Props) {
   const raw = await params;
+  setRequestLocale(raw.locale as Locale);
   const issueId = parseIdParam(raw.id);
   const articleId = parseIdParam(raw.articleId);
   await requireStaff(`/admin/issues/${issueId ?? ""}/preview/articles/${articleId ?? ""}`);
   const article = issueId && articleId ? await previewArticle(issueId, articleId) : null;
   if (!article) notFound();
+  const t = await getTranslations("adminIssues");
   const { issue, page } = article;
   const base = `/admin/issues/${issue.id}/preview`;
   const published = issue.status === "published";
@@ -32,15 +40,15 @@ export default async function PreviewArticlePage({ params }: Props) {
       <PreviewBanner
         issue={issue}
         links={[
-          { href: base, label: "本期概览" },
-          { href: `${base}/pages/${page.number}`, label: `第${page.number}版 ${page.name}` },
+          { href: base, label: t("preview.overview") },
+          { href: `${base}/pages/${page.number}`, label: t("common.pageLabel", { number: String(page.number), name: page.name }) },
         ]}
       />
       <ArticleBody article={published ? article : { ...article, images: [] }} />
       {photos.length > 0 ? (
         <section aria-labelledby="preview-photos" className="mx-auto max-w-3xl border-t border-rule pt-4">
           <h2 id="preview-photos" className="mb-3 text-sm font-bold text-muted">
-            本文图片(出版后显示在正文上方)
+            {t("preview.photos")}
           </h2>
           {photos.map((photo) => (
             <figure key={photo.id} className="mb-6">
