@@ -8,7 +8,8 @@ import { bin, clearRuntimeCache, freshDatabaseEnv, root, run, waitForUrl } from 
  * `npm test`: unit and integration tests (Vitest), then the end-to-end suite
  * (Playwright in Chromium) against a production build on a fresh database:
  * a new PGlite folder, or a new PostgreSQL database when DATABASE_URL is set;
- * then the outage test (scripts/test-outage.mjs) on the same build.
+ * then the outage test (scripts/test-outage.mjs) and the fuzz test
+ * (scripts/test-fuzz.mjs) on the same build.
  */
 const distDir = ".next-test";
 // Overridable so that two suites (say, two checkouts) can run side by side.
@@ -73,8 +74,12 @@ async function main() {
     stopStripeDouble();
     await database.drop();
   }
-  // The database stops and starts again under the running app (a private PostgreSQL cluster of its own).
-  if (process.argv.length <= 3) await run(process.execPath, ["scripts/test-outage.mjs"], { env: { NEXT_DIST_DIR: distDir } });
+  if (process.argv.length <= 3) {
+    // The database stops and starts again under the running app (a private PostgreSQL cluster of its own).
+    await run(process.execPath, ["scripts/test-outage.mjs"], { env: { NEXT_DIST_DIR: distDir } });
+    // 200 generated bad payloads for every server action and route handler: no 5xx, no rows written.
+    await run(process.execPath, ["scripts/test-fuzz.mjs"], { env: { NEXT_DIST_DIR: distDir } });
+  }
 }
 
 main().catch((error) => {
