@@ -73,3 +73,43 @@ test("the switcher sends readers back only within the site", async ({ request })
   const unknown = await request.get("/api/locale?to=xx", { maxRedirects: 0 });
   expect(unknown.headers()["set-cookie"] ?? "").not.toContain("cxb_locale");
 });
+
+/** Controls and labels are the interface's own words, never content: in English none may be Chinese. */
+async function chineseControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const han = /\p{Script=Han}/u;
+    const found: string[] = [];
+    const texts = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => !el.closest('[lang]:not([lang="en"])'));
+    for (const el of texts("main button, main label, main th, main legend, main summary, nav a, header a")) {
+      const text = el.innerText.trim();
+      if (han.test(text)) found.push(`<${el.tagName.toLowerCase()}> ${text.slice(0, 60)}`);
+    }
+    for (const el of texts("input[placeholder], textarea[placeholder]")) {
+      const text = el.getAttribute("placeholder") ?? "";
+      if (han.test(text)) found.push(`placeholder: ${text.slice(0, 60)}`);
+    }
+    return found;
+  });
+}
+
+const englishPages: { as?: string; paths: string[] }[] = [
+  { paths: ["/", "/issues/2026-04-30/pages/1", "/archive/2026-05", "/search?q=%E7%9F%A5%E8%AF%86", "/login", "/register", "/reset-password", "/subscribe"] },
+  { as: "subscriber@demo.test", paths: ["/account", "/gift"] },
+  { as: "admin@demo.test", paths: ["/admin", "/admin/issues", "/admin/issues/new", "/admin/pauses", "/admin/pauses/new", "/admin/schedule", "/admin/readers", "/admin/staff", "/admin/qr", "/admin/qr/new", "/admin/settings", "/admin/delivery", "/admin/audit"] },
+];
+
+for (const { as, paths } of englishPages) {
+  test(`in English, no Chinese is left in the buttons, labels, menus and footer (${as ?? "signed out"})`, async ({ page, baseURL }) => {
+    if (as) await signInWithPassword(page, as);
+    await page.context().addCookies([{ name: "cxb_locale", value: "en", url: `${new URL(baseURL!).origin}/` }]);
+    const left: string[] = [];
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      expect(await lang(page)).toBe("en");
+      await page.waitForLoadState("networkidle");
+      for (const item of await chineseControls(page)) left.push(`${path}: ${item}`);
+    }
+    expect(left).toEqual([]);
+  });
+}

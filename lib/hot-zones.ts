@@ -2,7 +2,7 @@
 import { createTranslator } from "use-intl/core";
 import { z } from "zod";
 import type { HotZone } from "@/db/schema";
-import zhMessages from "@/lib/i18n/messages/zh-CN/admin-issues.json";
+import zhMessages from "@/lib/i18n/messages/zh-CN/admin-issues.json" with { type: "json" };
 
 /**
  * Hot zones (热区): the clickable regions of an article on its page image, as

@@ -1,18 +1,18 @@
 import type { Locale } from "./config";
-import enAccount from "./messages/en/account.json";
-import enAdminIssues from "./messages/en/admin-issues.json";
-import enAdminPeople from "./messages/en/admin-people.json";
-import enAdminPublishing from "./messages/en/admin-publishing.json";
-import enAdminQr from "./messages/en/admin-qr.json";
-import enCommon from "./messages/en/common.json";
-import enReader from "./messages/en/reader.json";
-import zhAccount from "./messages/zh-CN/account.json";
-import zhAdminIssues from "./messages/zh-CN/admin-issues.json";
-import zhAdminPeople from "./messages/zh-CN/admin-people.json";
-import zhAdminPublishing from "./messages/zh-CN/admin-publishing.json";
-import zhAdminQr from "./messages/zh-CN/admin-qr.json";
-import zhCommon from "./messages/zh-CN/common.json";
-import zhReader from "./messages/zh-CN/reader.json";
+import enAccount from "./messages/en/account.json" with { type: "json" };
+import enAdminIssues from "./messages/en/admin-issues.json" with { type: "json" };
+import enAdminPeople from "./messages/en/admin-people.json" with { type: "json" };
+import enAdminPublishing from "./messages/en/admin-publishing.json" with { type: "json" };
+import enAdminQr from "./messages/en/admin-qr.json" with { type: "json" };
+import enCommon from "./messages/en/common.json" with { type: "json" };
+import enReader from "./messages/en/reader.json" with { type: "json" };
+import zhAccount from "./messages/zh-CN/account.json" with { type: "json" };
+import zhAdminIssues from "./messages/zh-CN/admin-issues.json" with { type: "json" };
+import zhAdminPeople from "./messages/zh-CN/admin-people.json" with { type: "json" };
+import zhAdminPublishing from "./messages/zh-CN/admin-publishing.json" with { type: "json" };
+import zhAdminQr from "./messages/zh-CN/admin-qr.json" with { type: "json" };
+import zhCommon from "./messages/zh-CN/common.json" with { type: "json" };
+import zhReader from "./messages/zh-CN/reader.json" with { type: "json" };
 
 /**
  * Every UI string, by language and area. One file per area and language keeps
