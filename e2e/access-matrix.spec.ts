@@ -196,19 +196,25 @@ function judgeRoute(route: string, row: RouteRow, role: MatrixRole, answer: Answ
   return problems;
 }
 
+/**
+ * The action's own answer is a refusal: its returned state's error. (The page's message catalogs travel in
+ * the same RSC payload, so the bare words alone prove nothing.)
+ */
+const answered = (answer: Answer, message: string) => answer.text.includes(`"error":"${message}"`);
+
 function judgeAction(key: string, row: ActionRow, role: MatrixRole, answer: Answer, allowed: boolean): string[] {
   const where = `${role} → ${key}: ${answer.status}${answer.location ? ` → ${answer.location}` : ""}`;
   const problems: string[] = [];
   if (answer.status >= 500) problems.push(`${where}: server error`);
   if (allowed) {
-    if (answer.text.includes(SIGN_IN_REQUIRED) || answer.text.includes(FORBIDDEN)) problems.push(`${where}: refused, though the table allows ${role}`);
+    if (answered(answer, SIGN_IN_REQUIRED) || answered(answer, FORBIDDEN)) problems.push(`${where}: refused, though the table allows ${role}`);
     if (TO_LOGIN.test(answer.location) && row.rule !== "self") problems.push(`${where}: sent to sign in, though the table allows ${role}`);
     return problems;
   }
   const refused =
     role === "anonymous"
-      ? (redirected(answer) && TO_LOGIN.test(answer.location)) || answer.text.includes(SIGN_IN_REQUIRED) || answer.text.includes(FORBIDDEN)
-      : answer.text.includes(FORBIDDEN);
+      ? (redirected(answer) && TO_LOGIN.test(answer.location)) || answered(answer, SIGN_IN_REQUIRED) || answered(answer, FORBIDDEN)
+      : answered(answer, FORBIDDEN);
   if (!refused) {
     problems.push(`LEAK ${where}: not refused, though the table refuses ${role}`);
     stats.leaks.push(`${where}: action not refused`);

@@ -80,8 +80,11 @@ async function chineseControls(page: Page): Promise<string[]> {
     const han = /\p{Script=Han}/u;
     const found: string[] = [];
     const texts = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => !el.closest('[lang]:not([lang="en"])'));
-    for (const el of texts("main button, main label, main th, main legend, main summary, nav a, header a")) {
-      const text = el.innerText.trim();
+    // Choices listed inside a label (a section filter, say) are content; menus of content (an issue's pages) too.
+    for (const el of texts("main button, main label, main th, main legend, main summary, body > header a")) {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll("select, option").forEach((o) => o.remove());
+      const text = (copy.textContent ?? "").trim();
       if (han.test(text)) found.push(`<${el.tagName.toLowerCase()}> ${text.slice(0, 60)}`);
     }
     for (const el of texts("input[placeholder], textarea[placeholder]")) {
