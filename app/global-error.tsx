@@ -14,6 +14,8 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           <button type="button" onClick={reset} style={{ padding: "0.5rem 1rem" }}>
             重试 Try again
           </button>{" "}
+          {/* A full page load on purpose: the app's own router is what may have failed. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/">今日报纸 Today&apos;s issue</a>
         </p>
         {error.digest ? <p style={{ fontSize: "0.75rem", color: "#555" }}>错误编号 Reference: {error.digest}</p> : null}
