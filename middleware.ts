@@ -41,7 +41,9 @@ export async function middleware(request: NextRequest) {
   const isPrivateArea = pathname.startsWith("/account") || pathname.startsWith("/admin");
   if (isPrivateArea && !hasSessionCookie(request.cookies.getAll().map((c) => c.name))) {
     const login = new URL("/login", request.url);
-    login.searchParams.set("next", pathname + search);
+    // A way back, within reason: a huge query would make the redirect's headers too large for browsers and proxies.
+    const back = pathname + search;
+    login.searchParams.set("next", back.length <= 2048 ? back : pathname.slice(0, 2048));
     return NextResponse.redirect(login);
   }
   return NextResponse.next();
