@@ -6,12 +6,10 @@
  */
 export const FONT_SIZES = ["standard", "large", "xlarge"] as const;
 export type FontSize = (typeof FONT_SIZES)[number];
-export const FONT_SIZE_LABELS: Record<FontSize, string> = { standard: "标准", large: "大", xlarge: "特大" };
 
 export const THEMES = ["light", "dark", "system"] as const;
 export type ThemePreference = (typeof THEMES)[number];
 export type Theme = "light" | "dark";
-export const THEME_LABELS: Record<ThemePreference, string> = { light: "浅色", dark: "深色", system: "跟随系统" };
 
 export const FONT_SIZE_KEY = "cxb:font-size";
 export const THEME_KEY = "cxb:theme";

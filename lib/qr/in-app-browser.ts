@@ -19,4 +19,3 @@ export function inAppBrowser(userAgent: string): InAppBrowser | null {
 }
 
 /** How the hint names each app ("您正在微信内浏览"). */
-export const inAppBrowserNames: Record<InAppBrowser, string> = { wechat: "微信", alipay: "支付宝", qq: "QQ", weibo: "微博", other: "应用" };
