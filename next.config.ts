@@ -23,6 +23,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible", "mupdf"],
   // The test suite builds into its own folder so it never clobbers the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // A self-contained folder (.next/standalone) to copy to each app server of a cluster: the traced
+  // node_modules, the build, and our production server (scripts/server.mjs) with the plain modules it loads.
+  output: "standalone",
+  outputFileTracingIncludes: { "/*": ["./scripts/server.mjs", "./lib/*.mjs"] },
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: { proxyClientMaxBodySize: uploadMaxBytes + 1024 * 1024 },

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { accessWindows, users } from "@/db/schema";
+import { announce } from "@/lib/cluster/announce";
 import { hasAccessAt, summarizeAccess, type AccessSummary, type AccessWindowLike } from "@/lib/access-rule";
 import { isStaff, type Role } from "@/lib/roles";
 import { sessionUserId } from "@/lib/session";
@@ -22,7 +23,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 });
 
 // A short in-process memory keeps hot reader pages off the database; a change
-// of role or access reaches every instance within this many milliseconds.
+// of role or access reaches every instance within this many milliseconds (at once when the
+// instance that wrote it can tell the others: lib/cluster).
 const MEMORY_MS = 5_000;
 // On globalThis, not in module scope: each route's server bundle may hold its own copy of this module,
 // and a grant made by an admin action must be forgotten by the body API's copy too.
@@ -66,8 +68,14 @@ function remember<V>(memory: Map<string, V>, key: string, value: V) {
   memory.set(key, value);
 }
 
-/** Call after writing a user's windows or role in this instance, so the change shows at once here. */
+/** Call after writing a user's windows or role, so the change shows at once here and on the other instances. */
 export function forgetAccess(userId: string): void {
+  forgetAccessHere(userId);
+  announce({ users: [userId] });
+}
+
+/** forgetAccess in this instance only (the cluster's invalidation route). */
+export function forgetAccessHere(userId: string): void {
   userMemory.delete(userId);
   windowMemory.delete(userId);
 }

@@ -1,5 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { env } from "@/lib/env";
+import { internalToken, isInternalCaller } from "@/lib/internal-caller";
 
 /**
  * The minute job that publishes scheduled issues (定时出版) runs inside the
@@ -11,11 +10,9 @@ import { env } from "@/lib/env";
 export const PUBLISH_JOB_PATH = "/api/jobs/publish";
 
 export function publishJobToken(): string {
-  return createHmac("sha256", env().AUTH_SECRET).update("jobs:publish").digest("base64url");
+  return internalToken("jobs:publish");
 }
 
 export function isPublishJobCaller(authorization: string | null): boolean {
-  const expected = Buffer.from(`Bearer ${publishJobToken()}`);
-  const given = Buffer.from(authorization ?? "");
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return isInternalCaller(authorization, "jobs:publish");
 }

@@ -8,6 +8,8 @@
  * DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/postgres);
  * a new database is created on it and dropped afterwards (KEEP_BENCH_DB=1 keeps
  * it and prints its URL). BENCH_ISSUES / BENCH_ARTICLES_PER_ISSUE shrink the run.
+ * `--seed-only` seeds into the database DATABASE_URL names and measures nothing
+ * (scripts/bench-archive.mjs measures search and the article page on it).
  * `seedSearchArchive(db)` is exported for other benchmarks (article page p99 at size).
  */
 import { performance } from "node:perf_hooks";
@@ -264,6 +266,14 @@ async function main() {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
 
   // BENCH_REUSE_DB=1 measures the database DATABASE_URL names as it is (e.g. one kept with KEEP_BENCH_DB=1).
+  if (process.argv.includes("--seed-only")) {
+    // scripts/bench-archive.mjs: seed the archive into its own (migrated, demo-seeded) database and stop.
+    const db = await (await import("@/db/client")).getDb();
+    const seeded = await seedSearchArchive(db, { issues, articlesPerIssue, log: (line) => console.log(line) });
+    console.log(`Seeded ${seeded.issues} issues and ${seeded.articles.toLocaleString("en-US")} articles in ${(seeded.ms / 1000).toFixed(1)} s.`);
+    await (await import("@/db/client")).closeDb();
+    return;
+  }
   const reuse = process.env.BENCH_REUSE_DB === "1";
   const { db, drop } = reuse
     ? { db: await (await import("@/db/client")).getDb(), drop: async () => {} }

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import autocannon from "autocannon";
+import { aiArticlePath, measure, signIn } from "./bench-http.mjs";
 import { benchWebhooks } from "./bench-webhooks.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 import { jsBudget, printJsBudget } from "./js-budget.mjs";
@@ -22,39 +22,8 @@ const base = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const targets = { "/": 400, "article (anonymous)": 700, "article page (subscriber)": 600, "article body API (subscriber)": 600, "article view = page + body (subscriber)": 600 };
 
-async function signIn(email, password) {
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = await csrfResponse.json();
-  const cookie = csrfResponse.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${base}/api/auth/callback/password`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: base }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`Could not sign in ${email} for the benchmark`);
-  return session.split(";")[0];
-}
-
-async function aiArticlePath() {
-  const html = await (await fetch(`${base}/issues/2026-04-30`)).text();
-  const match = /href="(\/articles\/\d+)"[^>]*>内蒙古全面推动人工智能赋能千行百业/.exec(html);
-  if (!match) throw new Error("The demo AI article is not on the issue page");
-  return match[1];
-}
-
-/** `paths` of more than one entry are requested in turn on each connection, and counted as one view. */
-function measure(title, paths, headers = {}) {
-  const list = [paths].flat();
-  return new Promise((resolve, reject) => {
-    autocannon({ url: `${base}${list[0]}`, connections: 20, duration, headers, requests: list.map((path) => ({ method: "GET", path })) }, (error, result) => {
-      if (error) return reject(error);
-      const errors = result.errors + result.timeouts + result.non2xx;
-      resolve({ target: title, "views/s": Math.round(result.requests.average / list.length), "p50 ms": result.latency.p50, "p99 ms": result.latency.p99, errors, goal: `≥ ${targets[title]}` });
-    });
-  });
-}
+const goals = (title) => `≥ ${targets[title]}`;
+const measureView = (title, paths, headers = {}) => measure({ base, title, paths, headers, duration, goal: goals(title) });
 
 async function main() {
   await buildIfNeeded();
@@ -74,19 +43,19 @@ async function main() {
     const readerIds = JSON.parse(readers.stdout);
     server = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port)], { cwd: root, stdio: "ignore", env: { ...process.env, ...database.env } });
     await waitForUrl(`${base}/api/health`);
-    const article = await aiArticlePath();
-    const session = await signIn("subscriber@demo.test", "caixin-demo-2026");
+    const article = await aiArticlePath(base);
+    const session = await signIn(base, "subscriber@demo.test", "caixin-demo-2026");
     const body = `/api${article}/body`;
     const rest = await (await fetch(`${base}${body}`, { headers: { cookie: session } })).text();
     if (!rest.includes("内蒙古将聚焦三大目标")) throw new Error("The subscriber does not get the full article: the benchmark would measure the wrong thing");
     for (const path of ["/", article]) await fetch(`${base}${path}`); // first render fills the page cache
     await fetch(`${base}${article}`, { headers: { cookie: session } });
     const rows = [];
-    rows.push(await measure("/", "/"));
-    rows.push(await measure("article (anonymous)", article));
-    rows.push(await measure("article page (subscriber)", article, { cookie: session }));
-    rows.push(await measure("article body API (subscriber)", body, { cookie: session }));
-    rows.push(await measure("article view = page + body (subscriber)", [article, body], { cookie: session }));
+    rows.push(await measureView("/", "/"));
+    rows.push(await measureView("article (anonymous)", article));
+    rows.push(await measureView("article page (subscriber)", article, { cookie: session }));
+    rows.push(await measureView("article body API (subscriber)", body, { cookie: session }));
+    rows.push(await measureView("article view = page + body (subscriber)", [article, body], { cookie: session }));
     console.log(`\nBenchmark on ${database.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}: autocannon -c 20 -d ${duration}, loopback, ${article}`);
     console.table(rows);
 
@@ -108,8 +77,8 @@ async function benchOthers() {
   for (const [title, command, args] of [
     ["QR scans: /q/CODE", "node", ["scripts/bench-qr.mjs"]],
     ["Reader CSV import: 10,000 rows", bin("tsx"), ["--conditions=react-server", "scripts/bench-reader-import.ts", "10000"]],
-    // About ten minutes: it seeds a 10-year archive (1,000 issues, 100,000 articles) into PostgreSQL first.
-    ["Search on a 100,000-article archive (PostgreSQL)", bin("tsx"), ["--conditions=react-server", "scripts/bench-search.ts"]],
+    // About fifteen minutes: it seeds a 10-year archive (1,000 issues, 100,000 articles) into PostgreSQL.
+    ["Search and the article page on a 100,000-article archive (PostgreSQL)", "node", ["scripts/bench-archive.mjs"]],
   ]) {
     console.log(`\n▸ ${title}`);
     try {
@@ -122,7 +91,10 @@ async function benchOthers() {
   if (failed) process.exitCode = 1;
 }
 
-main()
+if (process.argv.includes("--cluster")) {
+  // `npm run bench -- --cluster`: the same reader and QR figures through nginx, one instance against two.
+  run(process.execPath, ["scripts/bench-cluster.mjs"]).catch(() => process.exit(1));
+} else main()
   .then(benchOthers)
   .catch((error) => {
     console.error(`\n✗ ${error.message}`);

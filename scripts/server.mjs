@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { rootLogger } from "../lib/log-core.mjs";
 import { requestLogging } from "../lib/log-http.mjs";
@@ -10,6 +12,7 @@ import { requestLogging } from "../lib/log-http.mjs";
  * path cannot take, is Next's, exactly as under `next start`.
  *
  *   node scripts/server.mjs [-p PORT] [-H HOSTNAME]     (after `next build`)
+ *   cd .next/standalone && node scripts/server.mjs …     (a copied standalone build)
  *
  * Every request gets an id (a safe incoming X-Request-Id, else a new UUID),
  * sent back as X-Request-Id and carried by every log line written for it, and
@@ -28,6 +31,12 @@ const hostname = values.hostname;
 // As `next start` does, before Next is loaded (the publish ticker calls this instance on PORT).
 process.env.NODE_ENV = "production";
 process.env.PORT = String(port);
+// In the standalone folder (output: "standalone", copied to each app server) there is no next.config.ts:
+// hand Next the build's resolved config, as Next's own standalone server.js does.
+const builtConfig = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next", "required-server-files.json");
+if (!existsSync("next.config.ts") && existsSync(builtConfig)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(builtConfig, "utf8")).config);
+}
 const { default: next } = await import("next");
 
 const server = createServer();

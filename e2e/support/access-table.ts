@@ -176,6 +176,7 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
   "/api/calendar/explain/route": handler("public", (d) => `/api/calendar/explain?path=${encodeURIComponent(`/issues/${d.date}`)}`),
   "/api/health/route": handler("public", () => "/api/health"),
   "/api/jobs/publish/route": { rule: "nobody", url: () => "/api/jobs/publish", method: "POST", note: "needs the job token" },
+  "/api/internal/invalidate/route": { rule: "nobody", url: () => "/api/internal/invalidate", method: "POST", note: "needs the cluster token" },
   // The language switcher: anyone may set it. zh-CN, so the role's cookie jar keeps reading the default language.
   "/api/locale/route": handler("public", () => "/api/locale?to=zh-CN&next=/archive", { allowStatus: [303] }),
   "/api/me/route": handler("public", () => "/api/me"),

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { articles, issues, qrCodes, type QrLanding } from "@/db/schema";
+import { announce } from "@/lib/cluster/announce";
 import { normalizeQrCode } from "./code";
 
 /**
@@ -120,8 +121,14 @@ export async function resolveQrCode(code: string): Promise<ResolvedQrCode | null
   return query;
 }
 
-/** Drops a code from this instance's cache: call it after creating, editing, enabling or disabling a code. */
+/** Drops a code from the cache of this instance and the others: call it after creating, editing, enabling or disabling a code. */
 export function forgetQrCode(code: string): void {
+  forgetQrCodeHere(code);
+  announce({ qrCodes: [code] });
+}
+
+/** forgetQrCode in this instance only (the cluster's invalidation route). */
+export function forgetQrCodeHere(code: string): void {
   const key = normalizeQrCode(code) ?? code;
   const { entries, inflight, generation } = cache();
   entries.delete(key);
