@@ -1,6 +1,16 @@
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { parseFontSize, parseThemePreference, readingSettingsScript, resolveTheme, stepFontSize } from "./reading-settings";
+import {
+  FONT_SIZE_ATTRIBUTE,
+  FONT_SIZE_KEY,
+  THEME_ATTRIBUTE,
+  THEME_KEY,
+  parseFontSize,
+  parseThemePreference,
+  readingSettingsScript,
+  resolveTheme,
+  stepFontSize,
+} from "./reading-settings";
 
 /** Runs the head script as a browser would before the first paint, and returns the attributes it set on <html>. */
 function runHeadScript(stored: Record<string, string>, { systemDark = false, storageBlocked = false } = {}) {
@@ -44,6 +54,10 @@ describe("reading settings", () => {
 describe("the head script", () => {
   it("applies the stored choices before paint", () => {
     expect(runHeadScript({ "cxb:font-size": "xlarge", "cxb:theme": "dark" })).toEqual({ "data-font-size": "xlarge", "data-theme": "dark" });
+  });
+
+  it("reads the keys the reading toolbar writes and sets the attributes globals.css keys on", () => {
+    expect(runHeadScript({ [FONT_SIZE_KEY]: "large", [THEME_KEY]: "light" })).toEqual({ [FONT_SIZE_ATTRIBUTE]: "large", [THEME_ATTRIBUTE]: "light" });
   });
 
   it("follows the system theme by default and leaves the standard size unmarked", () => {

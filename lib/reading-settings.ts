@@ -35,13 +35,10 @@ export function stepFontSize(current: FontSize, delta: number): FontSize {
 }
 
 /**
- * The inline head script: static text (no per-request values), so a CSP hash
- * can allow it later. It accepts only known values, so a tampered localStorage
- * cannot write arbitrary attribute values. Kept in ES5 for old in-app browsers.
+ * The inline head script: static text (no per-request values) in a plain
+ * module of its own, because scripts/server.mjs gives it the CSP nonce of a
+ * cached page only when the page's script is exactly this text. It accepts
+ * only known values, so a tampered localStorage cannot write arbitrary
+ * attribute values. Kept in ES5 for old in-app browsers.
  */
-export const readingSettingsScript =
-  "(function(){var d=document.documentElement,f=null,t=null;" +
-  `try{f=localStorage.getItem(${JSON.stringify(FONT_SIZE_KEY)});t=localStorage.getItem(${JSON.stringify(THEME_KEY)})}catch(e){}` +
-  `if(f==="large"||f==="xlarge")d.setAttribute(${JSON.stringify(FONT_SIZE_ATTRIBUTE)},f);` +
-  'if(t!=="light"&&t!=="dark")t=window.matchMedia&&matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";' +
-  `d.setAttribute(${JSON.stringify(THEME_ATTRIBUTE)},t)})()`;
+export { readingSettingsScript } from "./theme-script.mjs";

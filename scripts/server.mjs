@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { nonceHtmlAnswers } from "../lib/csp-nonce.mjs";
 import { rootLogger } from "../lib/log-core.mjs";
 import { requestLogging } from "../lib/log-http.mjs";
 
@@ -17,6 +18,13 @@ import { requestLogging } from "../lib/log-http.mjs";
  * Every request gets an id (a safe incoming X-Request-Id, else a new UUID),
  * sent back as X-Request-Id and carried by every log line written for it, and
  * one JSON access line when it ends unless LOG_ACCESS=0 (lib/log-http.mjs).
+ *
+ * Every page goes out with a Content-Security-Policy whose script-src is
+ * 'self' and a nonce new for that response, cached (ISR) pages included: the
+ * nonce reaches Next in the request's CSP header and cached HTML gets it on
+ * Next's own scripts on the way out (lib/csp-nonce.mjs). This policy replaces
+ * the static one from next.config.ts on HTML answers (one policy, not two);
+ * the static one, with no inline scripts at all, stays on everything else.
  *
  * SIGTERM/SIGINT: stop accepting, finish the requests in flight, close Next
  * (which waits for `after()` work) and write the queued QR scans, then exit.
@@ -48,13 +56,25 @@ const log = rootLogger().child({ module: "server" });
 const fastPath = () => globalThis.__caixinQrFastPath;
 const withRequestId = requestLogging();
 
+// Said once: if it happens at all, it happens on every page.
+let warnedEncodedHtml = false;
+const onEncodedHtml = () => {
+  if (warnedEncodedHtml) return;
+  warnedEncodedHtml = true;
+  log.warn("An HTML answer arrived compressed, so its scripts got no CSP nonce and are blocked (see lib/csp-nonce.mjs)");
+};
+
 function answer(req, res) {
   const fast = fastPath();
-  if (!fast?.matches(req)) return void handle(req, res);
+  if (!fast?.matches(req)) {
+    nonceHtmlAnswers(req, res, { onEncodedHtml });
+    return void handle(req, res);
+  }
   fast.serve(req, res).catch((error) => {
     log.error({ err: error }, "QR fast path failed, answering through Next");
-    if (!res.headersSent) void handle(req, res);
-    else res.destroy();
+    if (res.headersSent) return void res.destroy();
+    nonceHtmlAnswers(req, res, { onEncodedHtml });
+    void handle(req, res);
   });
 }
 
