@@ -39,10 +39,10 @@ const hostname = values.hostname;
 // As `next start` does, before Next is loaded (the publish ticker calls this instance on PORT).
 process.env.NODE_ENV = "production";
 process.env.PORT = String(port);
-// In the standalone folder (output: "standalone", copied to each app server) there is no next.config.ts:
-// hand Next the build's resolved config, as Next's own standalone server.js does.
+// Serve with the config the build resolved, as Next's own standalone server.js does: the standalone
+// folder copied to each app server has no next.config.ts, and in a checkout it is what was built.
 const builtConfig = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next", "required-server-files.json");
-if (!existsSync("next.config.ts") && existsSync(builtConfig)) {
+if (existsSync(builtConfig)) {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(builtConfig, "utf8")).config);
 }
 const { default: next } = await import("next");
