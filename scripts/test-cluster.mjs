@@ -54,6 +54,18 @@ async function settle(read, expected, timeoutMs = 10_000) {
   return read();
 }
 
+async function standaloneServes(cluster) {
+  console.log("▸ The standalone copies serve the reader");
+  const page = await fetch(`${cluster.url}/`);
+  const html = await page.text();
+  const nonce = /'nonce-([^']+)'/.exec(page.headers.get("content-security-policy") ?? "")?.[1];
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+  check(page.status === 200 && html.includes("财信报"), `/ answers 200 with the front page (${page.status})`);
+  check(Boolean(nonce) && scripts.length > 0 && scripts.every((tag) => tag.includes(`nonce="${nonce}"`)), `its ${scripts.length} scripts carry the response's CSP nonce`);
+  const chunk = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+  check(Boolean(chunk) && (await fetch(`${cluster.url}${chunk}`)).status === 200, `the build's static files are there (${chunk})`);
+}
+
 async function qrBurst(cluster, sql) {
   console.log(`▸ QR scan burst: ${SCANS} scans of /q/CXBNEWS through nginx`);
   const before = await scansOf(sql, "CXBNEWS");
@@ -161,6 +173,7 @@ async function main() {
     await run(bin("tsx"), ["scripts/seed.ts"], { env });
     console.log("▸ Starting 2 instances and nginx");
     cluster = await startCluster({ count: 2, basePort, distDir, env, workDir: path.join(root, ".test-data", `cluster-${process.pid}`) });
+    await standaloneServes(cluster);
     await qrBurst(cluster, sql);
     await signInBurst(cluster);
     await publishOnOneReadOnOther(cluster, sql, env);
