@@ -15,6 +15,7 @@ import { freshDatabaseEnv, root } from "./lib.mjs";
  *   (storage_journal), and once the sweep has run (the next import, or
  *   jobs:daily) every file is referenced and the journal is empty;
  * - the import then succeeds;
+ * - a sweep killed half-way is finished by the next;
  * - the publish job leaves all due issues published (status, published_at,
  *   one audit entry each) or all still scheduled, and the next run publishes.
  *
@@ -22,7 +23,8 @@ import { freshDatabaseEnv, root } from "./lib.mjs";
  * jobs-daily.ts) under tsx, each in its own process group, killed with
  * SIGKILL: at spread delays, and at moments found by watching: the first file
  * in the media folder, half the files, all of them (the transaction is next),
- * and on PostgreSQL the open transaction itself (pg_stat_activity).
+ * the moment the script prints its report (committed; it is closing the
+ * database), and on PostgreSQL the open transaction itself (pg_stat_activity).
  *
  * On PGlite (no DATABASE_URL) only one process may open the data folder: the
  * test opens it between runs, never while a child runs. A folder a kill left
@@ -42,7 +44,7 @@ const delayRounds = Number(process.env.CRASH_ROUNDS ?? 10);
 const verbose = process.env.CRASH_LOG === "1";
 
 const failures = [];
-const tally = { importKills: 0, publishKills: 0, states: new Map(), sweeps: 0, imports: 0 };
+const tally = { importKills: 0, publishKills: 0, sweepKills: 0, states: new Map(), sweeps: 0, imports: 0 };
 const seen = (state) => tally.states.set(state, (tally.states.get(state) ?? 0) + 1);
 function check(label, ok, detail = "") {
   if (!ok || verbose) console.log(`  ${ok ? "✓" : "✗"} ${label}${ok ? "" : ` — ${detail}`}`);
@@ -326,6 +328,7 @@ async function importCrashes(env, mediaDir, pkgDir) {
     const delay = Math.round(duration * (0.15 + (0.95 * i) / delayRounds) + Math.random() * 100);
     triggers.push({ name: `after ${delay} ms`, kill: (child) => sleep(delay).then(() => child.kill()) });
   }
+  const atReport = { name: "at its report (committed, closing the database)", kill: (child) => killWhen(child, () => child.firstOutputAt() !== null) };
   const atFiles = (share, name) => ({ name, kill: (child, pkg) => killWhen(child, () => importFiles(mediaDir, pkg.date, pkg.number) >= Math.max(1, Math.floor(OBJECTS * 2 * share))) });
   for (let i = 0; i < 2; i++) {
     triggers.push(atFiles(0, "at the first file"), atFiles(0.5, "at half the files"), atFiles(1, "at the last file (transaction next)"));
@@ -336,6 +339,7 @@ async function importCrashes(env, mediaDir, pkgDir) {
         kill: (child, pkg) => killWhen(child, () => importFiles(mediaDir, pkg.date, pkg.number) >= OBJECTS * 2, ms),
       });
     }
+    triggers.push(atReport);
     if (watch) {
       triggers.push({
         name: "inside the transaction (pg_stat_activity)",
@@ -391,6 +395,32 @@ async function importCrashes(env, mediaDir, pkgDir) {
   await watch?.end();
 }
 
+// ── The sweep itself ──
+
+/** Leftovers of a killed import, then jobs:daily killed while it sweeps them: the next sweep finishes the job. */
+async function sweepCrashes(env, mediaDir, pkgDir) {
+  // jobs:daily prints its first lines before it sweeps: kills a little after them, and when the files start going.
+  const afterFirstLine = (ms) => ({ name: `${ms} ms after its first line`, kill: (child) => killWhen(child, () => child.firstOutputAt() !== null, ms) });
+  const whenLeft = (share, name) => ({ name, kill: (child, pkg, left) => killWhen(child, () => importFiles(mediaDir, pkg.date, pkg.number) <= Math.floor(left * share)) });
+  const triggers = [afterFirstLine(0), afterFirstLine(40), afterFirstLine(120), whenLeft(0.98, "at its first deleted file"), whenLeft(0.5, "with half the files deleted"), whenLeft(0, "with every file deleted")];
+  for (const [i, trigger] of triggers.entries()) {
+    const pkg = { date: `2032-02-${String(i + 1).padStart(2, "0")}`, number: 7500 + i };
+    writeManifest(pkgDir, pkg);
+    const importer = start("scripts/import-issue.ts", [pkgDir, "--allow-off-day"], env);
+    await killWhen(importer, () => importFiles(mediaDir, pkg.date, pkg.number) >= OBJECTS * 2);
+    await withDb(env, ageJournal);
+    const left = importFiles(mediaDir, pkg.date, pkg.number);
+    const daily = start("scripts/jobs-daily.ts", [], env);
+    const result = await trigger.kill(daily, pkg, left);
+    if (result.signal === "SIGKILL") tally.sweepKills++;
+    const after = importFiles(mediaDir, pkg.date, pkg.number);
+    seen(`sweep ${result.signal === "SIGKILL" ? (after === 0 ? "killed after deleting every file" : after < left ? "killed half-way" : "killed before deleting") : "finished before the kill"}`);
+    await withDb(env, (db) => checkAccounted(db, mediaDir, `jobs:daily killed ${trigger.name}`));
+    await runToEnd("scripts/jobs-daily.ts", [], env, "the next jobs:daily");
+    await withDb(env, (db) => checkClean(db, mediaDir, `after a killed sweep and the next one`));
+  }
+}
+
 // ── The publish job ──
 
 async function scheduleBatch(db, batch) {
@@ -439,6 +469,7 @@ async function publishCrashes(env) {
     const delay = i % 2 ? Math.round(duration * (0.2 + (0.9 * i) / delayRounds)) : Math.round(printedAt - 400 + (500 * i) / delayRounds + Math.random() * 40);
     triggers.push({ name: `after ${delay} ms`, kill: (child) => sleep(delay).then(() => child.kill()) });
   }
+  for (let i = 0; i < 2; i++) triggers.push({ name: "at its report (committed, closing the database)", kill: (child) => killWhen(child, () => child.firstOutputAt() !== null) });
   if (watch) {
     for (let i = 0; i < 4; i++) {
       triggers.push({
@@ -483,6 +514,8 @@ async function main() {
     await writePackage(pkgDir);
     console.log("▸ Issue import");
     await importCrashes(env, mediaDir, pkgDir);
+    console.log("▸ The sweep (jobs:daily)");
+    await sweepCrashes(env, mediaDir, pkgDir);
     console.log("▸ Publish job");
     await publishCrashes(env);
   } catch (error) {
@@ -491,7 +524,9 @@ async function main() {
   } finally {
     await drop();
   }
-  console.log(`▸ ${tally.importKills} imports and ${tally.publishKills} publish runs killed with SIGKILL; ${tally.imports} re-imports and ${tally.sweeps} jobs:daily sweeps after them`);
+  console.log(
+    `▸ ${tally.importKills} imports, ${tally.sweepKills} sweeps (jobs:daily) and ${tally.publishKills} publish runs killed with SIGKILL; ${tally.imports} re-imports and ${tally.sweeps} jobs:daily sweeps after the import kills`,
+  );
   for (const [state, n] of [...tally.states].sort()) console.log(`    ${String(n).padStart(3)} × ${state}`);
   if (caughtIn.length) console.log(`  caught inside the transaction: ${caughtIn.join("; ")}`);
   if (failures.length) {
