@@ -44,9 +44,10 @@ const delayRounds = Number(process.env.CRASH_ROUNDS ?? 10);
 const verbose = process.env.CRASH_LOG === "1";
 
 const failures = [];
-const tally = { importKills: 0, publishKills: 0, sweepKills: 0, states: new Map(), sweeps: 0, imports: 0 };
+const tally = { checks: 0, importKills: 0, publishKills: 0, sweepKills: 0, states: new Map(), sweeps: 0, imports: 0 };
 const seen = (state) => tally.states.set(state, (tally.states.get(state) ?? 0) + 1);
 function check(label, ok, detail = "") {
+  tally.checks++;
   if (!ok || verbose) console.log(`  ${ok ? "✓" : "✗"} ${label}${ok ? "" : ` — ${detail}`}`);
   if (!ok) failures.push(label);
   return ok;
@@ -384,7 +385,7 @@ async function main() {
   if (failures.length) {
     console.error(`✗ Crash test: ${failures.length} check(s) failed`);
     process.exitCode = 1;
-  } else console.log("✓ Crash test passed");
+  } else console.log(`✓ Crash test passed (${tally.checks} checks)`);
 }
 
 main().catch((error) => {
