@@ -580,3 +580,27 @@ export const articleSearch = pgTable(
     index("article_search_issue").on(t.issueId),
   ],
 );
+
+// ── Storage journal ──
+
+export const storageJournalStateEnum = pgEnum("storage_journal_state", ["pending", "doomed"]);
+
+/**
+ * Stored files whose fate is not settled by a committed row (lib/storage/journal.ts).
+ * `pending`: an operation (an issue import, an upload) recorded the key before
+ * writing the file; the transaction that stores the rows referring to it
+ * deletes this row, so a file outlives a crash only with its row here.
+ * `doomed`: no row refers to the file any more (or never will); the sweep
+ * deletes it, then this row. `operation` says who wrote it, for a person
+ * reading the table.
+ */
+export const storageJournal = pgTable(
+  "storage_journal",
+  {
+    key: text("key").primaryKey(),
+    state: storageJournalStateEnum("state").notNull().default("pending"),
+    operation: text("operation").notNull(),
+    createdAt: created(),
+  },
+  (t) => [index("storage_journal_state").on(t.state, t.createdAt)],
+);

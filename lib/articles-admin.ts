@@ -9,12 +9,10 @@ import { recordAudit, summarize } from "@/lib/audit";
 import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { reindexArticles } from "@/lib/search-index";
 import { isStaff } from "@/lib/roles";
-import { deleteObject, putObject } from "@/lib/storage";
+import { putObject } from "@/lib/storage";
+import { abandonFiles, claimFiles, discardFiles, recordPendingFiles, removeDiscarded } from "@/lib/storage/journal";
 import { maxUploadBytes } from "@/lib/uploads/limits";
 import type { RenderedImage } from "@/lib/uploads/rendered-image";
-import { logger } from "@/lib/log";
-
-const log = logger.child({ module: "articles" });
 
 /**
  * The staff article workflow (稿件): create, edit, move to another 版 of the
@@ -225,6 +223,11 @@ export async function deleteArticle(actorId: string, articleId: number): Promise
     if (!before) return fail(t("articlesLib.noArticle"));
     const photos = await tx.delete(images).where(eq(images.articleId, articleId)).returning();
     await tx.delete(articles).where(eq(articles.id, articleId));
+    await discardFiles(
+      tx,
+      photos.map((p) => p.fileKey),
+      "article.delete",
+    );
     await recordAudit(tx, {
       actorId,
       action: "article.delete",
@@ -235,15 +238,8 @@ export async function deleteArticle(actorId: string, articleId: number): Promise
     return { ok: true as const, article: before, issue: await issueOf(tx, before.issueId), photos };
   });
   if (!result.ok) return result;
-  await removeFiles(result.photos.map((p) => p.fileKey));
+  await removeDiscarded(result.photos.map((p) => p.fileKey));
   return { ok: true, article: result.article, issue: result.issue };
-}
-
-async function removeFiles(keys: string[]): Promise<void> {
-  for (const key of keys) {
-    // The rows are gone; a file left behind is only wasted space, never shown.
-    await deleteObject(key).catch((error: unknown) => log.error({ err: error, key }, "Could not delete a file"));
-  }
 }
 
 // ── Photos ──
@@ -259,8 +255,9 @@ const photoKey = (articleId: number, extension: string) => `images/articles/${ar
 
 /**
  * Stores an already validated and re-encoded image (lib/uploads/image.ts) as
- * the article's last photo. The file is written first; if the row cannot be
- * written, the file is deleted again.
+ * the article's last photo. The file is journaled and written first
+ * (lib/storage/journal.ts); if the row cannot be written, the file is deleted
+ * again, and if the process dies, the journal's sweep deletes it.
  */
 export async function addPhoto(actorId: string, articleId: number, image: RenderedImage, meta: PhotoMetaInput): Promise<PhotoResult> {
   const t = await requestTranslator("adminIssues");
@@ -272,8 +269,9 @@ export async function addPhoto(actorId: string, articleId: number, image: Render
   const [exists] = await db.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).limit(1);
   if (!exists) return fail(t("articlesLib.noArticle"));
   const fileKey = photoKey(articleId, image.extension);
-  await putObject(fileKey, image.data, image.contentType);
+  await recordPendingFiles([fileKey], "article.photo.add");
   try {
+    await putObject(fileKey, image.data, image.contentType);
     const result = await db.transaction(async (tx): Promise<PhotoResult> => {
       const [article] = await tx.select().from(articles).where(eq(articles.id, articleId)).for("update").limit(1);
       if (!article) return fail(t("articlesLib.noArticle"));
@@ -285,12 +283,13 @@ export async function addPhoto(actorId: string, articleId: number, image: Render
       // Reader caches key the rendered article by updatedAt.
       await tx.update(articles).set({ updatedAt: new Date() }).where(eq(articles.id, articleId));
       await recordAudit(tx, { actorId, action: "article.photo.add", entity: "image", entityId: photo!.id, after: summarize(photo!, PHOTO_AUDITED) });
+      await claimFiles(tx, [fileKey]);
       return { ok: true, photo: photo!, article, issue: await issueOf(tx, article.issueId) };
     });
-    if (!result.ok) await removeFiles([fileKey]);
+    if (!result.ok) await abandonFiles([fileKey]);
     return result;
   } catch (error) {
-    await removeFiles([fileKey]);
+    await abandonFiles([fileKey]);
     throw error;
   }
 }
@@ -350,11 +349,12 @@ export async function movePhoto(actorId: string, photoId: number, direction: "up
 export async function deletePhoto(actorId: string, photoId: number): Promise<PhotoResult> {
   const result = await changePhoto(actorId, photoId, "article.photo.delete", async (tx, photo) => {
     await tx.delete(images).where(eq(images.id, photo.id));
+    await discardFiles(tx, [photo.fileKey], "article.photo.delete");
     return null;
   });
   if (!result.ok) return result;
   const { removedKey, ...rest } = result;
-  if (removedKey) await removeFiles([removedKey]);
+  if (removedKey) await removeDiscarded([removedKey]);
   return rest;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, asc, count, eq, inArray, or } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { articles, issues, pages } from "@/db/schema";
@@ -8,7 +8,8 @@ import { recordAudit, summarize } from "@/lib/audit";
 import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { MAX_PAGES, type IssueRow } from "@/lib/issues-admin";
 import { isStaff } from "@/lib/roles";
-import { deleteObject, putObject } from "@/lib/storage";
+import { putObject } from "@/lib/storage";
+import { abandonFiles, claimFiles, discardFiles, recordPendingFiles, removeDiscarded } from "@/lib/storage/journal";
 import { processImage } from "@/lib/uploads/image";
 import { formatBytes, maxPdfPages, maxUploadBytes, PAGE_FULL_WIDTH, PAGE_THUMB_WIDTH } from "@/lib/uploads/limits";
 import { countPdfPages, renderPdf, splitPdf } from "@/lib/uploads/pdf";
@@ -21,8 +22,9 @@ const log = logger.child({ module: "pages" });
 /**
  * The 版面 of an issue for staff: each page's 版名 and 责任编辑, and its files
  * (web image, thumbnail, the page's PDF). Uploads are validated and rendered
- * in memory first, then written to storage, then recorded in one transaction;
- * a failure at any step deletes what was written, so nothing is left half-done.
+ * in memory first, then journaled and written to storage, then recorded in one
+ * transaction (lib/storage/journal.ts); a failure at any step deletes what was
+ * written, and a crash leaves only files the journal's sweep deletes.
  * Replacing a page only changes its file keys: its articles and their
  * page-relative hot zones stay attached to the same row.
  */
@@ -166,46 +168,23 @@ async function prepareImages(files: Buffer[], t: IssuesT, names?: string[]): Pro
 
 type StoredKeys = { imageKey: string; thumbKey: string; pdfKey: string | null };
 
-/** Writes one page's files under fresh random keys; every key written is pushed to `written` first, for clean-up. */
-async function storePage(issueId: number, number: number, page: PreparedPage, written: string[]): Promise<StoredKeys> {
+/** Fresh random keys for one page's files. */
+function keysFor(issueId: number, number: number, page: PreparedPage): StoredKeys {
   const stem = `issues/${issueId}/pages/${number}-${randomBytes(6).toString("hex")}`;
-  const keys: StoredKeys = {
+  return {
     imageKey: `${stem}.${page.full.extension}`,
     thumbKey: `${stem}-thumb.${page.thumb.extension}`,
     pdfKey: page.pdf ? `${stem}.pdf` : null,
   };
-  written.push(keys.imageKey);
+}
+
+async function storePage(page: PreparedPage, keys: StoredKeys): Promise<void> {
   await putObject(keys.imageKey, page.full.data, page.full.contentType);
-  written.push(keys.thumbKey);
   await putObject(keys.thumbKey, page.thumb.data, page.thumb.contentType);
-  if (page.pdf && keys.pdfKey) {
-    written.push(keys.pdfKey);
-    await putObject(keys.pdfKey, page.pdf, "application/pdf");
-  }
-  return keys;
+  if (page.pdf && keys.pdfKey) await putObject(keys.pdfKey, page.pdf, "application/pdf");
 }
 
-async function deleteQuietly(keys: string[]): Promise<void> {
-  await Promise.all(
-    keys.map((key) =>
-      deleteObject(key).catch((error: unknown) => {
-        log.error({ err: error, key }, "Could not delete a file");
-      }),
-    ),
-  );
-}
-
-/** Old files that no page refers to any more (an imported or seeded key might be shared). */
-async function unreferenced(keys: string[]): Promise<string[]> {
-  if (keys.length === 0) return [];
-  const db = await getDb();
-  const still = await db
-    .select({ imageKey: pages.imageKey, thumbKey: pages.thumbKey, pdfKey: pages.pdfKey })
-    .from(pages)
-    .where(or(inArray(pages.imageKey, keys), inArray(pages.thumbKey, keys), inArray(pages.pdfKey, keys)));
-  const used = new Set(still.flatMap((r) => [r.imageKey, r.thumbKey, r.pdfKey]));
-  return keys.filter((k) => !used.has(k));
-}
+const keyList = (keys: StoredKeys[]): string[] => keys.flatMap((k) => [k.imageKey, k.thumbKey, k.pdfKey]).filter((k): k is string => Boolean(k));
 
 const isUniqueViolation = (error: unknown): boolean => {
   for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
@@ -218,16 +197,17 @@ const isUniqueViolation = (error: unknown): boolean => {
  * Stores `prepared` as pages `firstNumber…` of the issue, adding pages (and
  * raising pageCount) when there are more than the issue has, all in one
  * transaction with the audit entries. Old files are deleted only after the
- * commit; on any failure the new ones are.
+ * commit (files another page still uses stay); on any failure the new ones are.
  */
 async function attachPrepared(actorId: string, issueId: number, firstNumber: number, prepared: PreparedPage[], source: string, t: IssuesT): Promise<PagesResult> {
   const db = await getDb();
-  const written: string[] = [];
+  const stored = prepared.map((page, i) => keysFor(issueId, firstNumber + i, page));
+  const newKeys = keyList(stored);
   let oldKeys: string[] = [];
   let result: PagesResult;
   try {
-    const stored: StoredKeys[] = [];
-    for (const [i, page] of prepared.entries()) stored.push(await storePage(issueId, firstNumber + i, page, written));
+    await recordPendingFiles(newKeys, `page.${source}`);
+    for (const [i, page] of prepared.entries()) await storePage(page, stored[i]!);
 
     result = await db.transaction(async (tx): Promise<PagesResult> => {
       const [issue] = await tx.select().from(issues).where(eq(issues.id, issueId)).for("update").limit(1);
@@ -271,20 +251,21 @@ async function attachPrepared(actorId: string, issueId: number, firstNumber: num
         updatedIssue = row!;
         await recordAudit(tx, { actorId, action: "issue.pages.add", entity: "issue", entityId: issueId, before: { pageCount: issue.pageCount }, after: { pageCount, added } });
       }
-      oldKeys = collected;
+      oldKeys = await discardFiles(tx, collected, `page.${source}`);
+      await claimFiles(tx, newKeys);
       return { ok: true, message: summaryMessage(t, replaced, added, updatedIssue.pageCount, prepared.length > 1), issue: updatedIssue };
     });
   } catch (error) {
-    await deleteQuietly(written);
+    await abandonFiles(newKeys);
     if (isUniqueViolation(error)) return failure("conflict", t("pagesLib.conflict"));
     log.error({ err: error }, "Storing an upload failed");
     return failure("storage", t("pagesLib.storageFailed"));
   }
   if (!result.ok) {
-    await deleteQuietly(written);
+    await abandonFiles(newKeys);
     return result;
   }
-  await deleteQuietly(await unreferenced(oldKeys));
+  await removeDiscarded(oldKeys);
   return result;
 }
 

@@ -13,7 +13,8 @@ import { requestTranslator, translatorFor } from "@/lib/i18n/translate";
 import { forgetMeterSettings, METER_MAX, type MeterSettings } from "@/lib/metering";
 import { WEEKDAY_KEYS, weekdaysOn } from "@/lib/schedule";
 import { logger } from "@/lib/log";
-import { deleteObject, putObject } from "@/lib/storage";
+import { putObject } from "@/lib/storage";
+import { abandonFiles, claimFiles, discardFiles, recordPendingFiles, removeDiscarded } from "@/lib/storage/journal";
 
 const log = logger.child({ module: "publication" });
 
@@ -186,7 +187,8 @@ export async function updateMetering(actorId: string, input: unknown): Promise<{
 /**
  * Replaces the logo with an uploaded image: validated and re-encoded (at most
  * 800 px wide), stored under a fresh key so cached copies of the old one never
- * show the new one's URL. A failed save deletes the new file; the old file is
+ * show the new one's URL. The new file is journaled (lib/storage/journal.ts):
+ * a failed save deletes it, a crash leaves it to the sweep; the old file is
  * deleted only after the change committed.
  */
 export async function replaceLogo(actorId: string, upload: Buffer): Promise<{ ok: true; logoKey: string } | Failure> {
@@ -196,15 +198,16 @@ export async function replaceLogo(actorId: string, upload: Buffer): Promise<{ ok
   const image = await processImage(upload, { maxWidth: LOGO_MAX_WIDTH });
   if (!image.ok) return { error: image.error };
   const key = `publication/logo-${randomBytes(8).toString("hex")}.${image.full.extension.replace(/^\./, "").toLowerCase()}`;
-  await putObject(key, image.full.data, image.full.contentType);
+  await recordPendingFiles([key], "publication.logo");
   let previous: string | null;
   try {
+    await putObject(key, image.full.data, image.full.contentType);
     previous = await swapLogoKey(actorId, key, { width: image.full.width, height: image.full.height });
   } catch (error) {
-    await deleteObject(key).catch(() => {});
+    await abandonFiles([key]);
     throw error;
   }
-  if (previous) await deleteObject(previous).catch((err) => log.error({ err, key: previous }, "Old logo not deleted"));
+  if (previous) await removeDiscarded([previous]);
   return { ok: true, logoKey: key };
 }
 
@@ -212,7 +215,7 @@ export async function replaceLogo(actorId: string, upload: Buffer): Promise<{ ok
 export async function removeLogo(actorId: string): Promise<{ ok: true } | Failure> {
   if ((await currentRole(actorId)) !== "admin") return { error: (await errorsT())("onlyAdmins") };
   const previous = await swapLogoKey(actorId, null);
-  if (previous) await deleteObject(previous).catch((err) => log.error({ err, key: previous }, "Old logo not deleted"));
+  if (previous) await removeDiscarded([previous]);
   return { ok: true };
 }
 
@@ -232,6 +235,8 @@ async function swapLogoKey(actorId: string, key: string | null, size?: { width: 
       before: { logoKey: row.logoKey },
       after: { logoKey: key, ...(size ?? {}) },
     });
+    if (key) await claimFiles(tx, [key]);
+    await discardFiles(tx, [row.logoKey], key ? "publication.logo" : "publication.logo.remove");
     return row.logoKey;
   });
 }

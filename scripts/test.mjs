@@ -9,7 +9,8 @@ import { bin, clearRuntimeCache, freshDatabaseEnv, root, run, waitForUrl } from 
  * (Playwright in Chromium) against a production build on a fresh database:
  * a new PGlite folder, or a new PostgreSQL database when DATABASE_URL is set;
  * then the outage test (scripts/test-outage.mjs) and the fuzz test
- * (scripts/test-fuzz.mjs) on the same build, and on PostgreSQL the cluster
+ * (scripts/test-fuzz.mjs) on the same build, the crash test
+ * (scripts/test-crash.mjs), and on PostgreSQL the cluster
  * test (scripts/test-cluster.mjs: two instances behind nginx).
  */
 const distDir = ".next-test";
@@ -80,6 +81,8 @@ async function main() {
     await run(process.execPath, ["scripts/test-outage.mjs"], { env: { NEXT_DIST_DIR: distDir } });
     // 200 generated bad payloads for every server action and route handler: no 5xx, no rows written.
     await run(process.execPath, ["scripts/test-fuzz.mjs"], { env: { NEXT_DIST_DIR: distDir } });
+    // kill -9 during an issue import, a publish and the sweep: whole or nothing, no file left behind.
+    await run(process.execPath, ["scripts/test-crash.mjs"]);
     // Several instances need one PostgreSQL: two standalone copies of the build behind nginx.
     if (process.env.DATABASE_URL) await run(process.execPath, ["scripts/test-cluster.mjs"], { env: { NEXT_DIST_DIR: distDir } });
   }

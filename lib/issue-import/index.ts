@@ -8,7 +8,9 @@ import { recordAudit } from "@/lib/audit";
 import { reindexArticles } from "@/lib/search-index";
 import { issueDateProblem } from "@/lib/calendar";
 import { isStaff } from "@/lib/roles";
-import { deleteObject, putObject } from "@/lib/storage";
+import { logger } from "@/lib/log";
+import { putObject } from "@/lib/storage";
+import { abandonFiles, claimFiles, recordPendingFiles, sweepStorageJournal } from "@/lib/storage/journal";
 import { processImage } from "@/lib/uploads/image";
 import { maxPdfPages, PAGE_FULL_WIDTH, PAGE_THUMB_WIDTH } from "@/lib/uploads/limits";
 import { countPdfPages, renderPdf } from "@/lib/uploads/pdf";
@@ -24,11 +26,13 @@ import { parseManifest, type Manifest } from "./schema";
  *
  * Everything is checked before anything is written, and every problem is
  * reported with the item it concerns, so one run shows all that needs fixing.
- * Only a clean package is imported: its files are rendered in memory, written
- * to storage, and then one transaction inserts the issue, its pages, articles
- * and photos with the audit entry. If that transaction fails, the files are
- * deleted again. Imported issues are always drafts: publishing stays a
- * deliberate step in the admin.
+ * Only a clean package is imported: its files are rendered in memory, journaled
+ * (lib/storage/journal.ts), written to storage, and then one transaction
+ * inserts the issue, its pages, articles and photos with the audit entry and
+ * claims the files. If that transaction fails, the files are deleted again; if
+ * the process dies on the way, the next import's sweep (or jobs:daily) deletes
+ * them, so a crash leaves a whole issue or none, and no stray files. Imported
+ * issues are always drafts: publishing stays a deliberate step in the admin.
  *
  * Plain Node safe (the CLI runs it under tsx): no Next.js imports here.
  */
@@ -330,20 +334,27 @@ function filesToStore(plan: ImportPlan): { files: StoredFile[]; pageKeys: Map<nu
   return { files, pageKeys, photoKeys };
 }
 
-async function removeAll(keys: readonly string[]): Promise<void> {
-  await Promise.all(keys.map((key) => deleteObject(key).catch(() => {})));
+const log = logger.child({ module: "issue-import" });
+
+/** Files an earlier import (or upload) left when its process died; a failure here must not stop this import. */
+async function sweepLeftovers(): Promise<void> {
+  try {
+    const { removed } = await sweepStorageJournal();
+    if (removed) log.info({ removed }, "Removed files of operations that never finished");
+  } catch (error) {
+    log.error({ err: error }, "Sweeping the storage journal failed");
+  }
 }
 
-/** Writes a validated plan: files first, then one transaction; on failure the files go again. */
+/** Writes a validated plan: files first (journaled), then one transaction that claims them; on failure the files go again. */
 async function writePlan(plan: ImportPlan, actorId: string | null, sourceName: string): Promise<{ ok: true; issueId: number } | { ok: false; report: ReportItem[] }> {
   const { manifest } = plan;
   const { files, pageKeys, photoKeys } = filesToStore(plan);
-  const written: string[] = [];
+  const keys = files.map((file) => file.key);
+  await sweepLeftovers();
+  await recordPendingFiles(keys, "issue.import");
   try {
-    for (const file of files) {
-      await putObject(file.key, file.data, file.contentType);
-      written.push(file.key);
-    }
+    for (const file of files) await putObject(file.key, file.data, file.contentType);
     const db = await getDb();
     const issueId = await db.transaction(async (tx) => {
       const [issue] = await tx.insert(issues).values({ date: manifest.date, number: manifest.number, pageCount: plan.pages.length, status: "draft" }).returning();
@@ -416,11 +427,12 @@ async function writePlan(plan: ImportPlan, actorId: string | null, sourceName: s
           photos: plan.articles.reduce((n, a) => n + a.photos.length, 0),
         },
       });
+      await claimFiles(tx, keys);
       return issue!.id;
     });
     return { ok: true, issueId };
   } catch (error) {
-    await removeAll(written);
+    await abandonFiles(keys);
     // Another import or editor took the date or number between the check and the insert.
     if (!isUniqueViolation(error)) throw error;
     const report: ReportItem[] = [];

@@ -55,6 +55,8 @@ describe("storage keys", () => {
     "%2e%2e/x",
     "c:/windows",
     "x.svg.meta.json",
+    // A name a crashed write of "pages/1.png" leaves as its temp file: deleting that key removes it.
+    "pages/1.png.0123456789ab.tmp",
     "a".repeat(513),
   ])("rejects %j", (key) => {
     expect(isValidStorageKey(key)).toBe(false);
@@ -98,6 +100,18 @@ describe("local folder storage", () => {
     await deleteObject("tmp/gone.txt");
     expect(await getObject("tmp/gone.txt")).toBeNull();
     expect(existsSync(path.join(dataDir, "media/tmp/gone.txt.meta.json"))).toBe(false);
+  });
+
+  it("deleting a key also removes the temp files a write killed before its rename left, and nothing else", async () => {
+    const dir = path.join(dataDir, "media/crashed");
+    await putObject("crashed/1.webp", "page", "image/webp");
+    await putObject("crashed/10.webp", "another page", "image/webp");
+    // What writeAtomically leaves when the process dies between writeFile and rename.
+    writeFileSync(path.join(dir, "1.webp.a1b2c3d4e5f6.tmp"), "half a pa");
+    writeFileSync(path.join(dir, "1.webp.meta.json.0123456789ab.tmp"), "{");
+    await deleteObject("crashed/1.webp");
+    expect(readdirSync(dir).sort()).toEqual(["10.webp", "10.webp.meta.json"]);
+    expect((await getObject("crashed/10.webp"))?.body.toString()).toBe("another page");
   });
 
   it("derives the content type from the extension when the sidecar is missing", async () => {

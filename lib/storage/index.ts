@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { s3Backend, s3ConfigFromEnv } from "./s3";
@@ -28,6 +28,9 @@ const SEGMENT = /^[a-z0-9_-][a-z0-9._-]*$/;
 const MAX_KEY_LENGTH = 512;
 /** Sidecar suffix holding the content type; keys may not end with it, so an object can't shadow another's metadata. */
 const META_SUFFIX = ".meta.json";
+/** What `writeAtomically` appends to a file's name while writing it. */
+const TEMP_SUFFIX = /^\.[0-9a-f]{12}\.tmp$/;
+const TEMP_NAME = /\.[0-9a-f]{12}\.tmp$/;
 
 /**
  * A key is a relative, lower-case path of [a-z0-9._-] segments joined by "/".
@@ -37,6 +40,8 @@ const META_SUFFIX = ".meta.json";
 export function isValidStorageKey(key: string): boolean {
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) return false;
   if (key.endsWith(META_SUFFIX)) return false;
+  // Nor look like another key's temp file, which that key's delete removes.
+  if (TEMP_NAME.test(key)) return false;
   return key.split("/").every((segment) => SEGMENT.test(segment));
 }
 
@@ -74,6 +79,21 @@ async function writeAtomically(file: string, data: Buffer | string): Promise<voi
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** Temp files of `file` and its sidecar that a process killed between write and rename left behind. */
+async function removeLeftoverTemps(file: string): Promise<void> {
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = await readdir(path.dirname(file));
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  const stems = [base, base + META_SUFFIX];
+  const leftovers = names.filter((name) => stems.some((stem) => name.startsWith(stem) && TEMP_SUFFIX.test(name.slice(stem.length))));
+  await Promise.all(leftovers.map((name) => rm(path.join(path.dirname(file), name), { force: true })));
 }
 
 /** Objects as files under `root`, each with a `<file>.meta.json` sidecar carrying its content type. */
@@ -116,6 +136,8 @@ export function localFolderBackend(root: string): StorageBackend {
       const file = fileFor(key);
       await rm(file, { force: true });
       await rm(file + META_SUFFIX, { force: true });
+      // A crash mid-put leaves a temp file only this key's delete (e.g. the journal's sweep) knows to look for.
+      await removeLeftoverTemps(file);
     },
   };
 }
