@@ -161,13 +161,20 @@ function routeRequest(pattern, payload, cookie) {
   return { path: url.pathname + url.search, init: { method: payload.method, headers, body } };
 }
 
+// Node refuses a request whose head is larger than this with 431 and closes the connection at once; a
+// client still sending the body then sees EPIPE or a reset instead of the answer.
+const NODE_MAX_HEADER_BYTES = 16 * 1024;
+const headBytes = (target, headers = {}) => Buffer.byteLength(target) + Object.entries(headers).reduce((n, [k, v]) => n + k.length + String(v).length + 4, 64);
+
 async function send({ path: target, init }) {
   try {
     const response = await fetch(`${base}${target}`, { ...init, redirect: "manual", signal: AbortSignal.timeout(60_000) });
     await response.arrayBuffer();
     return response.status;
   } catch (error) {
-    return `network: ${error.cause?.code ?? error.name}`;
+    const code = error.cause?.code ?? error.name;
+    if ((code === "EPIPE" || code === "ECONNRESET") && headBytes(target, init.headers) > NODE_MAX_HEADER_BYTES) return 431;
+    return `network: ${code}`;
   }
 }
 
