@@ -27,6 +27,7 @@ const port = Number(process.env.BENCH_ARCHIVE_PORT ?? 3201);
 const base = `http://127.0.0.1:${port}`;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const RATIO_TARGET = 1.5;
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -42,7 +43,7 @@ async function timed(path, headers = {}) {
 }
 
 function startServer(env) {
-  clearRuntimeCache(".next");
+  clearRuntimeCache(distDir);
   const server = spawn(process.execPath, ["scripts/server.mjs", "-p", String(port)], { cwd: root, stdio: "ignore", env: { ...process.env, ...env, LOG_ACCESS: "0" } });
   return server;
 }
@@ -90,7 +91,7 @@ async function measureRound(label, env, demoArticleIds, archiveArticleIds) {
 }
 
 async function main() {
-  await buildIfNeeded();
+  await buildIfNeeded({ distDir });
   const database = await freshDatabaseEnv("bench_archive");
   database.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   const sql = postgres(database.env.DATABASE_URL, { max: 1, onnotice: () => {} });
