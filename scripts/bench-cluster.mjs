@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { aiArticlePath, measure, signIn } from "./bench-http.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
-import { startCluster } from "./cluster.mjs";
-import { bin, freshDatabaseEnv, root, run } from "./lib.mjs";
+import { clusterDatabase, startCluster } from "./cluster.mjs";
+import { root } from "./lib.mjs";
 
 /**
  * `npm run bench -- --cluster`: the reader and QR figures through nginx, first
@@ -39,18 +38,9 @@ async function round(count, env) {
 
 async function main() {
   await buildIfNeeded({ distDir });
-  const database = await freshDatabaseEnv("bench_cluster");
-  const env = {
-    ...database.env,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    TRUST_PROXY: "1",
-    LOG_ACCESS: "0",
-    LOG_LEVEL: "warn",
-    DATA_DIR: path.join(root, ".test-data", `bench-cluster-data-${process.pid}`),
-  };
+  const database = await clusterDatabase("bench_cluster");
+  const { env } = database;
   try {
-    await run(bin("tsx"), ["scripts/migrate.ts"], { env });
-    await run(bin("tsx"), ["scripts/seed.ts"], { env });
     const one = await round(1, env);
     const two = await round(2, env);
     console.log(`\nThrough nginx on loopback (autocannon -d ${duration}; -c 20, QR -c 50), ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}, ${(await import("node:os")).cpus().length} cores`);

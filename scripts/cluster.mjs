@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { root, waitForUrl } from "./lib.mjs";
+import { randomBytes } from "node:crypto";
+import { bin, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
 
 /**
  * Several app instances behind nginx on loopback, as the production set-up in
@@ -10,6 +11,32 @@ import { root, waitForUrl } from "./lib.mjs";
  * separate machines; they share one PostgreSQL database and one uploads folder.
  * Used by `npm run test:cluster` and `npm run bench -- --cluster`.
  */
+
+/**
+ * A fresh, migrated and seeded database for a cluster, and the environment its
+ * instances share (one secret, a proxy in front, one uploads folder). `extra`
+ * adds or overrides settings. `drop()` removes the database again.
+ */
+export async function clusterDatabase(label, extra = {}) {
+  const database = await freshDatabaseEnv(label);
+  const env = {
+    ...database.env,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    TRUST_PROXY: "1",
+    LOG_ACCESS: "0",
+    LOG_LEVEL: "warn",
+    DATA_DIR: path.join(root, ".test-data", `${label}-data-${process.pid}`),
+    ...extra,
+  };
+  try {
+    await run(bin("tsx"), ["scripts/migrate.ts"], { env });
+    await run(bin("tsx"), ["scripts/seed.ts"], { env });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return { env, drop: database.drop };
+}
 
 /** nginx from Debian's packages; installed when missing and we may (root). */
 export function ensureNginx() {

@@ -1,10 +1,10 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import path from "node:path";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { buildIfNeeded } from "./build-if-needed.mjs";
-import { startCluster } from "./cluster.mjs";
-import { bin, freshDatabaseEnv, root, run } from "./lib.mjs";
+import { clusterDatabase, startCluster } from "./cluster.mjs";
+import { root } from "./lib.mjs";
 
 /**
  * `npm run test:cluster`: two instances of the standalone build behind nginx
@@ -154,23 +154,12 @@ async function gracefulStop(cluster, sql) {
 
 async function main() {
   await buildIfNeeded({ distDir });
-  const database = await freshDatabaseEnv("cluster");
-  const env = {
-    ...database.env,
-    AUTH_SECRET: randomBytes(32).toString("base64url"),
-    APP_URL: `http://127.0.0.1:${basePort}`,
-    TRUST_PROXY: "1",
-    // The test publishes on one instance itself; no ticker may do it first on the other.
-    JOBS_IN_SERVER: "0",
-    LOG_ACCESS: "0",
-    LOG_LEVEL: "warn",
-    DATA_DIR: path.join(root, ".test-data", `cluster-data-${process.pid}`),
-  };
+  // The test publishes on one instance itself; no ticker may do it first on the other.
+  const database = await clusterDatabase("cluster", { APP_URL: `http://127.0.0.1:${basePort}`, JOBS_IN_SERVER: "0" });
+  const { env } = database;
   const sql = postgres(env.DATABASE_URL, { max: 2, onnotice: () => {} });
   let cluster;
   try {
-    await run(bin("tsx"), ["scripts/migrate.ts"], { env });
-    await run(bin("tsx"), ["scripts/seed.ts"], { env });
     console.log("▸ Starting 2 instances and nginx");
     cluster = await startCluster({ count: 2, basePort, distDir, env, workDir: path.join(root, ".test-data", `cluster-${process.pid}`) });
     await standaloneServes(cluster);
