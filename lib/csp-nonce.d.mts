@@ -8,5 +8,6 @@ export type ScriptNoncer = {
 
 export function createNonce(): string;
 export function policyWithNonce(policy: string, nonce: string): string;
-export function createScriptNoncer(nonce: string): ScriptNoncer;
-export function nonceHtmlAnswers(req: IncomingMessage, res: ServerResponse, options?: { nonce?: string; onEncodedHtml?: () => void }): void;
+/** `islandsScript`: the islands' module (lib/islands-page.mjs); pages marked as islands pages go out without Next's scripts and with it. */
+export function createScriptNoncer(nonce: string, options?: { islandsScript?: string }): ScriptNoncer;
+export function nonceHtmlAnswers(req: IncomingMessage, res: ServerResponse, options?: { nonce?: string; onEncodedHtml?: () => void; islandsScript?: string }): void;

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
+import { HEAD_LIMIT, ISLANDS_MARKER, islandsHead } from "./islands-page.mjs";
 import { readingSettingsScript } from "./theme-script.mjs";
 
 /**
@@ -257,7 +258,9 @@ function scriptOpensAt(text, index) {
  * return the text that may go out now, or null from `write` when the chunk
  * goes out exactly as it came (nothing changed, nothing held back).
  */
-export function createScriptNoncer(nonce) {
+export function createScriptNoncer(nonce, { islandsScript } = {}) {
+  // Whether this is an islands page (lib/islands-page.mjs): unknown until the whole head has arrived.
+  let islands = islandsScript ? undefined : false;
   let text = ""; // arrived, not yet sent
   let scanFrom = 0; // where the next `<script` may start
   let before = ""; // the last character already sent
@@ -279,15 +282,33 @@ export function createScriptNoncer(nonce) {
     if (!text.startsWith(SCRIPT_CLOSE, close)) return { kind: "other" };
     const content = text.slice(tag.end, close);
     if (!(attributes.has("src") ? content === "" : isOwnInlineScript(content))) return { kind: "other" };
+    const end = close + SCRIPT_CLOSE.length;
+    // An islands page keeps only our theme script: Next's runtime and its data go.
+    if (islands && content !== readingSettingsScript) return { kind: "own", stop: end, end, replacement: "" };
     const replacement = attributes.get("nonce")?.value === nonce ? null : tagWithNonce(attributes, nonce);
-    return { kind: "own", tagEnd: tag.end, end: close + SCRIPT_CLOSE.length, replacement };
+    return { kind: "own", stop: tag.end, end, replacement };
+  }
+
+  /** Holds the text until the head is complete; then decides, and rewrites the head of an islands page. */
+  function decideIslands(final) {
+    BODY_OPEN.lastIndex = 0;
+    const bodyAt = BODY_OPEN.exec(text)?.index ?? -1;
+    if (bodyAt === -1 && !final && text.length < HEAD_LIMIT) return false;
+    const head = bodyAt === -1 ? "" : text.slice(0, bodyAt);
+    islands = head.includes(ISLANDS_MARKER);
+    if (islands) text = islandsHead(head, islandsScript) + text.slice(bodyAt);
+    return true;
   }
 
   function scan(final) {
+    let changed = false;
+    if (islands === undefined) {
+      if (!decideIslands(final)) return { out: "", whole: false };
+      changed = islands; // the head was rewritten
+    }
     let out = "";
     let sent = 0; // text[0, sent) is already in `out`
     let holdFrom = -1; // text[holdFrom, …) waits for the next chunk
-    let changed = false;
     const charBefore = (index) => (index > 0 ? text[index - 1] : before);
     BODY_OPEN.lastIndex = 0;
     const bodyAt = inHead ? (BODY_OPEN.exec(text)?.index ?? -1) : -1;
@@ -297,9 +318,9 @@ export function createScriptNoncer(nonce) {
         // A run goes on only with another script right after it, or is the end of the document.
         const rest = text.length - run.end <= DOCUMENT_END.length ? text.slice(run.end) : null;
         if (final && rest === DOCUMENT_END) {
-          for (const { start, tagEnd, replacement } of run.edits) {
+          for (const { start, stop, replacement } of run.edits) {
             out += text.slice(sent, start) + replacement;
-            sent = tagEnd;
+            sent = stop;
           }
           changed = true;
           run = null;
@@ -343,16 +364,16 @@ export function createScriptNoncer(nonce) {
         continue;
       }
       if (inHead) {
-        if (verdict.replacement && charBefore(start) === ">") {
+        if (verdict.replacement !== null && charBefore(start) === ">") {
           out += text.slice(sent, start) + verdict.replacement;
-          sent = verdict.tagEnd;
+          sent = verdict.stop;
           changed = true;
         }
       } else if (run) {
-        if (verdict.replacement) run.edits.push({ start, tagEnd: verdict.tagEnd, replacement: verdict.replacement });
+        if (verdict.replacement !== null) run.edits.push({ start, stop: verdict.stop, replacement: verdict.replacement });
         run.end = verdict.end;
-      } else if (verdict.replacement && charBefore(start) === ">") {
-        run = { start, end: verdict.end, edits: [{ start, tagEnd: verdict.tagEnd, replacement: verdict.replacement }] };
+      } else if (verdict.replacement !== null && charBefore(start) === ">") {
+        run = { start, end: verdict.end, edits: [{ start, stop: verdict.stop, replacement: verdict.replacement }] };
       }
       scanFrom = verdict.end;
     }
@@ -368,7 +389,7 @@ export function createScriptNoncer(nonce) {
       run.end -= holdFrom;
       for (const edit of run.edits) {
         edit.start -= holdFrom;
-        edit.tagEnd -= holdFrom;
+        edit.stop -= holdFrom;
       }
     }
     return { out, whole };
@@ -431,7 +452,7 @@ function bodyText() {
  * 304, since the browser's copy carries an old nonce; HTML answers lose their
  * ETag and Content-Length, which no longer describe the body.
  */
-export function nonceHtmlAnswers(req, res, { nonce = createNonce(), onEncodedHtml = () => {} } = {}) {
+export function nonceHtmlAnswers(req, res, { nonce = createNonce(), onEncodedHtml = () => {}, islandsScript } = {}) {
   req.headers["content-security-policy"] = `script-src 'self' 'nonce-${nonce}'`;
   if (req.headers.accept?.includes("text/html")) {
     delete req.headers["if-none-match"];
@@ -473,7 +494,7 @@ export function nonceHtmlAnswers(req, res, { nonce = createNonce(), onEncodedHtm
       else {
         this.removeHeader("Content-Length");
         this.removeHeader("ETag");
-        noncer = createScriptNoncer(nonce);
+        noncer = createScriptNoncer(nonce, { islandsScript });
       }
     }
     return reason === undefined ? writeHead.call(this, statusCode) : writeHead.call(this, statusCode, reason);

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { aiArticlePath, measure, signIn } from "./bench-http.mjs";
 import { benchWebhooks } from "./bench-webhooks.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
-import { jsBudget, printJsBudget } from "./js-budget.mjs";
+import { jsBudget, printJsBudget, printServedJsBudget, servedJsBudget } from "./js-budget.mjs";
 import { lighthouseRows, printLighthouse } from "./lighthouse.mjs";
 import { bin, clearRuntimeCache, freshDatabaseEnv, root, run, waitForUrl } from "./lib.mjs";
 
@@ -50,6 +50,13 @@ async function main() {
     if (!rest.includes("内蒙古将聚焦三大目标")) throw new Error("The subscriber does not get the full article: the benchmark would measure the wrong thing");
     for (const path of ["/", article]) await fetch(`${base}${path}`); // first render fills the page cache
     await fetch(`${base}${article}`, { headers: { cookie: session } });
+    printServedJsBudget(
+      await servedJsBudget(base, [
+        { label: "/", path: "/" },
+        { label: "article (anonymous)", path: article },
+        { label: "article (subscriber)", path: article, headers: { cookie: session } },
+      ]),
+    );
     const rows = [];
     rows.push(await measureView("/", "/"));
     rows.push(await measureView("article (anonymous)", article));

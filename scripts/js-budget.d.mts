@@ -1,5 +1,5 @@
 export const JS_BUDGET_BYTES: number;
-export const BUDGET_ROUTES: { label: string; route: string }[];
+export const BUDGET_ROUTES: { label: string; route: string; islands?: boolean }[];
 export function scriptsInHtml(html: string): string[];
 export function entryScriptsOfManifest(source: string): string[];
 export function routeScripts(distDir: string, route: string): { kind: "missing" | "route handler" | "prerendered HTML" | "manifests"; files: string[] };
@@ -12,8 +12,12 @@ export type JsBudgetRow = {
   brotliBytes: number;
   frameworkGzipBytes: number;
   budgetBytes: number;
-  result: "PASS" | "FAIL";
+  result: "PASS" | "FAIL" | "islands (if hydrated)";
   unreadable?: number;
 };
-export function jsBudget(options?: { distDir?: string; routes?: { label: string; route: string }[]; budget?: number; cwd?: string }): { rows: JsBudgetRow[]; ok: boolean };
+export function jsBudget(options?: { distDir?: string; routes?: { label: string; route: string; islands?: boolean }[]; budget?: number; cwd?: string }): { rows: JsBudgetRow[]; ok: boolean };
 export function printJsBudget(result: { rows: JsBudgetRow[] }): void;
+export function scriptLoadsInHtml(html: string): { urls: string[]; inline: string };
+export type ServedJsRow = { route: string; scripts: number; rawBytes: number; gzipBytes: number; htmlBytes: number; budgetBytes: number; result: "PASS" | "FAIL" };
+export function servedJsBudget(base: string, pages: { label: string; path: string; headers?: Record<string, string> }[], options?: { budget?: number }): Promise<{ rows: ServedJsRow[]; ok: boolean }>;
+export function printServedJsBudget(result: { rows: ServedJsRow[] }): void;

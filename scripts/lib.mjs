@@ -19,7 +19,7 @@ export function run(command, args, options = {}) {
 }
 
 // scripts/server.mjs is copied into the standalone build (next.config.ts outputFileTracingIncludes).
-const sourceEntries = ["app", "components", "lib", "db/schema.ts", "instrumentation.ts", "messages", "middleware.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "scripts/server.mjs"];
+const sourceEntries = ["app", "components", "lib", "db/schema.ts", "instrumentation.ts", "messages", "middleware.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "scripts/server.mjs", "scripts/build-islands.mjs"];
 
 /** A fingerprint of everything `next build` reads, to rebuild only when the code changed. */
 export function sourceFingerprint() {

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { nonceHtmlAnswers } from "../lib/csp-nonce.mjs";
+import { isIslandsScript } from "../lib/islands-page.mjs";
 import { rootLogger } from "../lib/log-core.mjs";
 import { requestLogging } from "../lib/log-http.mjs";
 
@@ -41,7 +42,8 @@ process.env.NODE_ENV = "production";
 process.env.PORT = String(port);
 // Serve with the config the build resolved, as Next's own standalone server.js does: the standalone
 // folder copied to each app server has no next.config.ts, and in a checkout it is what was built.
-const builtConfig = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next", "required-server-files.json");
+const distDir = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next");
+const builtConfig = path.join(distDir, "required-server-files.json");
 if (existsSync(builtConfig)) {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(builtConfig, "utf8")).config);
 }
@@ -56,6 +58,19 @@ const log = rootLogger().child({ module: "server" });
 const fastPath = () => globalThis.__caixinQrFastPath;
 const withRequestId = requestLogging();
 
+// The reader's islands (scripts/build-islands.mjs): without them, islands pages hydrate as any other.
+const islandsScript = readIslandsScript();
+if (!islandsScript) log.warn("No islands build (static/islands/manifest.json): `/` and articles will load Next's runtime; run `npm run build`");
+
+function readIslandsScript() {
+  try {
+    const { boot } = JSON.parse(readFileSync(path.join(distDir, "static", "islands", "manifest.json"), "utf8"));
+    return isIslandsScript(boot) && existsSync(path.join(distDir, boot.replace(/^\/_next\//, ""))) ? boot : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // Said once: if it happens at all, it happens on every page.
 let warnedEncodedHtml = false;
 const onEncodedHtml = () => {
@@ -67,13 +82,13 @@ const onEncodedHtml = () => {
 function answer(req, res) {
   const fast = fastPath();
   if (!fast?.matches(req)) {
-    nonceHtmlAnswers(req, res, { onEncodedHtml });
+    nonceHtmlAnswers(req, res, { onEncodedHtml, islandsScript });
     return void handle(req, res);
   }
   fast.serve(req, res).catch((error) => {
     log.error({ err: error }, "QR fast path failed, answering through Next");
     if (res.headersSent) return void res.destroy();
-    nonceHtmlAnswers(req, res, { onEncodedHtml });
+    nonceHtmlAnswers(req, res, { onEncodedHtml, islandsScript });
     void handle(req, res);
   });
 }

@@ -1,10 +1,22 @@
-import { InAppHintNotice } from "./in-app-hint-client";
+import { Island } from "@/components/islands/island";
 import { inAppHintLabels } from "./labels";
 
 /**
- * The in-app browser hint (./in-app-hint-client.tsx), with its texts
- * translated here on the server: the browser gets no message catalog.
+ * The in-app browser hint (components/islands/in-app-hint.ts): each app's
+ * wording translated and marked up here, all hidden, so the page is the same
+ * for every reader; the island keeps the one for the browser it runs in.
  */
 export async function InAppHint() {
-  return <InAppHintNotice labels={await inAppHintLabels()} />;
+  const { label, text } = await inAppHintLabels();
+  return (
+    <Island name="in-app-hint" props={null}>
+      <aside hidden role="note" aria-label={label} className="my-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="in-app-hint" data-in-app-hint>
+        {Object.entries(text).map(([app, words]) => (
+          <p key={app} hidden data-app={app}>
+            {words}
+          </p>
+        ))}
+      </aside>
+    </Island>
+  );
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { InAppBrowser } from "@/lib/qr/in-app-browser";
-import type { GatedBodyLabels } from "./gated-body";
-import type { InAppHintLabels } from "./in-app-hint-client";
+import type { ReactNode } from "react";
+import type { GatedBodyLabels } from "@/components/islands/gated-body";
 import type { PageImageLabels } from "./page-image";
 import type { PaywallLabels } from "./paywall";
 import type { ReadingToolsLabels } from "./reading-tools";
@@ -87,12 +87,15 @@ export async function readingToolsLabels(): Promise<ReadingToolsLabels> {
   };
 }
 
-const inAppBrowsers: InAppBrowser[] = ["wechat", "alipay", "qq", "weibo", "other"];
+/** The apps whose browsers get the hint (files don't download there, card checkout often fails). */
+const hintedApps: InAppBrowser[] = ["wechat", "alipay", "qq", "weibo"];
+
+export type InAppHintLabels = { label: string; text: Partial<Record<InAppBrowser, ReactNode>> };
 
 export async function inAppHintLabels(): Promise<InAppHintLabels> {
   const t = await getTranslations("reader.inAppHint");
   const text = (app: InAppBrowser) => t.rich("text", { app: t(`apps.${app}`), strong: (chunks) => <strong>{chunks}</strong> });
-  return { label: t("label"), text: Object.fromEntries(inAppBrowsers.map((app) => [app, text(app)])) as InAppHintLabels["text"] };
+  return { label: t("label"), text: Object.fromEntries(hintedApps.map((app) => [app, text(app)])) };
 }
 
 export async function zoomLabels(): Promise<ZoomLabels> {

@@ -1,11 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { PauseBannerNotice } from "./pause-banner-client";
+import { Island } from "@/components/islands/island";
 
 /**
- * The site-wide 休刊 banner (./pause-banner-client.tsx), with its texts
+ * The site-wide 休刊 banner: an empty spot the pause-banner island
+ * (components/islands/pause-banner.ts) fills after load, with its texts
  * translated here on the server: the browser gets no message catalog.
  */
 export async function PauseBanner() {
   const [t, locale] = await Promise.all([getTranslations("reader.pauseBanner"), getLocale()]);
-  return <PauseBannerNotice locale={locale} labels={{ label: t("label"), badge: t("badge"), next: t("next"), close: t("close") }} />;
+  return <Island name="pause-banner" props={{ locale, labels: { label: t("label"), badge: t("badge"), next: t("next"), close: t("close") } }} />;
 }

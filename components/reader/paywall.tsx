@@ -1,22 +1,22 @@
 import Link from "next/link";
+import { articleReturn, paywallStyles as styles } from "./paywall-styles";
 
-/** Translated by the server parent: the paywall also renders inside GatedBody, a client component. */
+/** Translated by the server parent; the gated-body island draws the same box from the same labels. */
 export type PaywallLabels = { label: string; heading: string; headingGloss: string | null; signIn: string; subscribe: string };
 
 export function Paywall({ signedIn, articleId, accessNote, labels }: { signedIn: boolean; articleId: number; accessNote: string | null; labels: PaywallLabels }) {
-  const next = encodeURIComponent(`/articles/${articleId}`);
   return (
-    <section aria-label={labels.label} className="mt-6 rounded-lg border border-brand/40 bg-white p-5 text-center">
+    <section aria-label={labels.label} className={styles.box}>
       <p className="font-bold">{labels.heading}</p>
       {labels.headingGloss && <p className="mt-1 text-sm text-muted">{labels.headingGloss}</p>}
       {accessNote && <p className="mt-3 text-sm">{accessNote}</p>}
-      <p className="mt-4 flex flex-wrap justify-center gap-3">
+      <p className={styles.actions}>
         {!signedIn && (
-          <Link href={`/login?next=${next}`} className="rounded border border-brand px-4 py-2 text-brand hover:bg-brand hover:text-white">
+          <Link href={`/login?next=${articleReturn(articleId)}`} className={styles.outline}>
             {labels.signIn}
           </Link>
         )}
-        <Link href="/subscribe" className="rounded bg-brand px-4 py-2 text-white hover:bg-brand-dark">
+        <Link href="/subscribe" className={styles.primary}>
           {labels.subscribe}
         </Link>
       </p>

@@ -9,6 +9,7 @@ import { Paywall } from "@/components/reader/paywall";
 import { ReadBeacon } from "@/components/reader/read-beacon";
 import type { Locale } from "@/lib/i18n/config";
 import { meterSettings } from "@/lib/metering";
+import { asIslandsPage } from "@/lib/islands-page.mjs";
 import { parseIdParam } from "@/lib/params";
 import { getArticleForPublic } from "@/lib/reading";
 import { articlePageMetadata } from "@/lib/share-site";
@@ -27,7 +28,10 @@ type Props = { params: Promise<{ locale: string; id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const raw = await params;
   const id = parseIdParam(raw.id);
-  return articlePageMetadata(id ? await getArticleForPublic(id) : null, raw.locale as Locale);
+  const article = id ? await getArticleForPublic(id) : null;
+  // Without Next's runtime in the browser (lib/islands-page.mjs); a missing article's not-found page hydrates.
+  const metadata = await articlePageMetadata(article, raw.locale as Locale);
+  return article ? asIslandsPage(metadata) : metadata;
 }
 
 export default async function PublicArticlePage({ params }: Props) {

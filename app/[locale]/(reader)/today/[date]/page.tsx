@@ -8,6 +8,7 @@ import { addDays, todayInPaperZone } from "@/lib/dates";
 import { loadSchedule } from "@/lib/calendar";
 import { getPublication, issueContents, latestIssueOnOrBefore } from "@/lib/editions";
 import type { Locale } from "@/lib/i18n/config";
+import { asIslandsPage } from "@/lib/islands-page.mjs";
 import { nextIssueInfo } from "@/lib/next-issue";
 import { parseDateParam } from "@/lib/params";
 import { homePageMetadata } from "@/lib/share-site";
@@ -24,7 +25,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const raw = await params;
   const date = parseDateParam(raw.date);
   const issue = date ? await latestIssueOnOrBefore(date) : null;
-  return homePageMetadata(issue, issue ? await issueContents(issue.id) : [], raw.locale as Locale);
+  const metadata = await homePageMetadata(issue, issue ? await issueContents(issue.id) : [], raw.locale as Locale);
+  // Without Next's runtime in the browser (lib/islands-page.mjs); the not-found page (a date far from today) hydrates.
+  return date && isNearToday(date) ? asIslandsPage(metadata) : metadata;
+}
+
+/** Only dates around today: anything else would let visitors fill the cache with pages nobody needs. */
+function isNearToday(date: string): boolean {
+  const today = todayInPaperZone();
+  return date >= addDays(today, -1) && date <= addDays(today, 1);
 }
 
 export default async function TodayPage({ params }: Props) {
@@ -32,9 +41,7 @@ export default async function TodayPage({ params }: Props) {
   setRequestLocale(raw.locale as Locale);
   const t = await getTranslations("reader.today");
   const date = parseDateParam(raw.date);
-  const today = todayInPaperZone();
-  // Only dates around today: anything else would let visitors fill the cache with pages nobody needs.
-  if (!date || date < addDays(today, -1) || date > addDays(today, 1)) notFound();
+  if (!date || !isNearToday(date)) notFound();
 
   const [publication, schedule, issue] = await Promise.all([getPublication(), loadSchedule(), latestIssueOnOrBefore(date)]);
   const info = nextIssueInfo(date, issue && { date: issue.date, number: issue.number }, schedule);

@@ -7,6 +7,7 @@ import { gatedBodyLabels } from "@/components/reader/labels";
 import { ReadBeacon } from "@/components/reader/read-beacon";
 import { GatedBody } from "@/components/reader/gated-body";
 import type { Locale } from "@/lib/i18n/config";
+import { asIslandsPage } from "@/lib/islands-page.mjs";
 import { parseIdParam } from "@/lib/params";
 import { getArticleForPublic } from "@/lib/reading";
 import { articlePageMetadata } from "@/lib/share-site";
@@ -23,7 +24,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const raw = await params;
   const id = parseIdParam(raw.id);
   // The public teaser view, as on /articles/ID: the signed-in variant's metadata holds nothing gated either.
-  return articlePageMetadata(id ? await getArticleForPublic(id) : null, raw.locale as Locale);
+  const article = id ? await getArticleForPublic(id) : null;
+  // Without Next's runtime in the browser (lib/islands-page.mjs); a missing article's not-found page hydrates.
+  const metadata = await articlePageMetadata(article, raw.locale as Locale);
+  return article ? asIslandsPage(metadata) : metadata;
 }
 
 export default async function SignedInArticlePage({ params }: Props) {
