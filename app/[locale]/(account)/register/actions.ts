@@ -36,7 +36,7 @@ export const register = validatedAction(registration, async ({ name, email, pass
   const verdict = await throttle.take([{ policy: REGISTER_BY_IP, key: clientIp(await headers()) }]);
   if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs), locale) };
 
-  const user = await createMember({ email, name: name || null, passwordHash: await hashPassword(password) });
+  const user = await createMember({ email, name: name || null, passwordHash: await hashPassword(password), locale });
   if (!user) return { fieldErrors: { email: [translatorFor(locale, "account.register")("emailTaken")] } };
 
   const mail = await verificationMailFor(user);
