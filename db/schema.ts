@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
+import type { Locale } from "../lib/i18n/config";
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const created = () => timestamptz("created_at").notNull().defaultNow();
@@ -163,6 +164,11 @@ export const users = pgTable("users", {
   sessionVersion: integer("session_version").notNull().default(0),
   /** Opted in to a mail when a 休刊 is announced. */
   pauseNoticeOptIn: boolean("pause_notice_opt_in").notNull().default(false),
+  /**
+   * The language mails go out in when no request says otherwise (billing, reminders, 休刊 notices):
+   * set at registration and whenever the signed-in reader switches language. Read through localeOr.
+   */
+  locale: text("locale").$type<Locale>().notNull().default("zh-CN"),
   createdAt: created(),
 });
 

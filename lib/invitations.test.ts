@@ -61,10 +61,23 @@ describe("creating invitations", () => {
     expect(mail.to).toBe("new@invite.test");
     expect(mail.subject).toContain("编辑");
     expect(mail.text).toContain(`/invite/${token}`);
-    expect(mail.text).toContain("王主编");
+    expect(mail.text).toContain("王主编 邀请您以「编辑」身份加入财信报数字报的编辑后台。");
+    expect(mail.text).toContain("(2026年5月8日 10:00 前有效,只能使用一次)");
     const [entry] = await audits("staff.invite");
     expect(entry).toMatchObject({ actorId: ids.admin, entity: "staff_invitation", entityId: String(invitation.id), after: { email: "new@invite.test", role: "editor" } });
     expect(JSON.stringify(entry)).not.toContain(token);
+  });
+
+  it("writes the mail in the invitee's language when they already have an account, else in the inviting admin's", async () => {
+    await db.insert(users).values({ email: "english@invite.test", locale: "en" });
+    const english = await invite("english@invite.test", "admin");
+    expect(english.mail.subject).toBe("Invitation to join the Caixin Bao Newsroom as an administrator");
+    expect(english.mail.text).toContain("王主编 has invited you to join the Newsroom of the Caixin Bao e-edition as an administrator.");
+    expect(english.mail.text).toContain("(valid until 8 May 2026, 10:00, and only once)");
+    // Only the inviter's name, as they wrote it, is Chinese.
+    expect(english.mail.text.replaceAll("王主编", "")).not.toMatch(/\p{Script=Han}/u);
+    // No account yet, and no request here: the default language, as in an admin's Chinese session.
+    expect((await invite("stranger@invite.test")).mail.subject).toBe("邀请您以编辑身份加入财信报编辑后台");
   });
 
   it("inviting the same address again revokes the earlier link", async () => {

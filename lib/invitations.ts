@@ -7,7 +7,6 @@ import { staffInvitations, users } from "@/db/schema";
 import { currentRole, forgetAccess } from "@/lib/access";
 import { emailField, localizeFieldErrors, localizeMessage, newPasswordField, validationMessage } from "@/lib/account-schemas";
 import { recordAudit } from "@/lib/audit";
-import { formatPaperTime } from "@/lib/issues-admin";
 import { env } from "@/lib/env";
 import { defaultLocale } from "@/lib/i18n/config";
 import { requestLocale, translatorFor } from "@/lib/i18n/translate";
@@ -16,7 +15,7 @@ import { staffInvitationMail } from "@/lib/mail/staff-templates";
 import { portalLink } from "@/lib/mail/templates";
 import { hashPassword } from "@/lib/passwords";
 import { setRoleInTx } from "@/lib/staff";
-import { normalizeEmail } from "@/lib/users";
+import { accountLocale, normalizeEmail } from "@/lib/users";
 
 /**
  * Staff invitations (邀请编辑/管理员). The mailed link carries 256 random
@@ -96,7 +95,9 @@ export async function createInvitation(actorId: string, input: unknown, now = ne
 
   const [inviter] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, actorId)).limit(1);
   const link = portalLink(env().APP_URL, `/invite/${token}`);
-  const content = staffInvitationMail({ inviterName: inviter?.name || inviter?.email || "财信报管理员", role, link, expiresOn: formatPaperTime(expiresAt) });
+  // The invitee's own language when they already have an account (a reader made staff); else the inviting admin's.
+  const inviteeLocale = (await accountLocale(email, db)) ?? locale;
+  const content = staffInvitationMail(inviteeLocale, { inviterName: inviter?.name || inviter?.email || null, role, link, expiresAt });
   return { ok: true, invitation: result.invitation, token, mail: { to: email, ...content } };
 }
 

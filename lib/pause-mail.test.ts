@@ -20,7 +20,7 @@ describe("announcePauses", () => {
     await db.insert(publication).values(demoPublication);
     await db.insert(users).values([
       { email: "wants@pauses.test", pauseNoticeOptIn: true },
-      { email: "also@pauses.test", pauseNoticeOptIn: true },
+      { email: "also@pauses.test", pauseNoticeOptIn: true, locale: "en" },
       { email: "quiet@pauses.test", pauseNoticeOptIn: false },
     ]);
     const [pause] = await db
@@ -51,7 +51,12 @@ describe("announcePauses", () => {
     expect(mail!.text).toContain("本报2026年5月4日休刊(劳动节),2026年5月7日(星期四)恢复出报。");
     expect(mail!.text).toContain("本报决定2026年5月4日休刊,5月7日恢复出报工作。");
     expect(mail!.text).toContain("/account");
-    expect(await mailsTo("also@pauses.test")).toHaveLength(1);
+    // A reader who reads in English gets it in English; the reason and the 休刊公告 stay as staff wrote them.
+    const [english, ...moreEnglish] = await mailsTo("also@pauses.test");
+    expect(moreEnglish).toHaveLength(0);
+    expect(english!.subject).toBe("Caixin Bao: no issue on 4 May 2026 (劳动节)");
+    expect(english!.text).toContain("No issue of Caixin Bao on 4 May 2026 (劳动节); the paper is back on Thursday 7 May 2026.");
+    expect(english!.text).toContain("The notice as published:\n本报决定2026年5月4日休刊,5月7日恢复出报工作。");
     expect(await mailsTo("quiet@pauses.test")).toHaveLength(0);
   });
 
@@ -63,6 +68,9 @@ describe("announcePauses", () => {
     expect(mails).toHaveLength(2);
     expect(mails[1]!.subject).toBe("更正:财信报休刊日期调整为2026年5月4日至5月5日");
     expect(mails[1]!.text).toContain("此前通知的休刊日期(2026年5月4日)已调整,请以本邮件为准。");
+    const english = await mailsTo("also@pauses.test");
+    expect(english[1]!.subject).toBe("Correction: Caixin Bao's pause is now from 4 May to 5 May 2026");
+    expect(english[1]!.text).toContain("The dates we told you before (on 4 May 2026) have changed: please go by this mail.");
     expect(await mailsTo("quiet@pauses.test")).toHaveLength(0);
   });
 

@@ -73,8 +73,8 @@ export async function announcePauses(now = new Date()): Promise<AnnounceResult> 
       const delivered = await sendOnce(db, {
         key,
         userId: reader.id,
-        compose: async () =>
-          pauseNoticeMail({
+        compose: async ({ locale }) =>
+          pauseNoticeMail(locale, {
             startsOn: pause.startsOn,
             endsOn: pause.endsOn,
             reason: pause.reason,

@@ -20,6 +20,8 @@ export type ShareCard = {
   title: string;
   /** A short line above the title (引题 or 栏目), in red. */
   kicker?: string | null;
+  /** The small word beside the paper's name: 数字报, e-edition. */
+  label: string;
   /** Date and issue line, e.g. "2026年4月30日 星期四 · 总第1253期 · 第1版 要闻". */
   dateLine: string;
   /** The site's host, printed small at the bottom. */
@@ -61,7 +63,7 @@ export function shareCardSvg(card: ShareCard): string {
     `<rect width="${W}" height="${H}" fill="${PAPER}"/>`,
     `<rect width="${W}" height="14" fill="${RED}"/>`,
     `<text x="${margin}" y="112" font-size="72" font-weight="700" fill="${RED}" font-family="${SERIF}">${escapeXml(card.paperName)}</text>`,
-    `<text x="${W - margin}" y="108" font-size="26" text-anchor="end" fill="${INK}" font-family="${SANS}">数字报</text>`,
+    `<text x="${W - margin}" y="108" font-size="26" text-anchor="end" fill="${INK}" font-family="${SANS}">${escapeXml(card.label)}</text>`,
     `<rect x="${margin}" y="146" width="${textWidthPx}" height="3" fill="${RED}"/>`,
   ];
   if (kicker) {

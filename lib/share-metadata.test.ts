@@ -99,6 +99,16 @@ describe("issue metadata", () => {
     expect(homeShareMetadata(issue, site, [], "en").title).toBe("Today's issue");
     expect(homeShareMetadata(null, site, [], "en").title).toBe("Today's issue");
   });
+
+  it("points the English pages to the English share cards and leaves the Chinese addresses as they were", async () => {
+    const issue = (await issueByDate("2026-04-30"))!;
+    const pages = await issueContents(issue.id);
+    const article = await aiArticle();
+    expect(issueShareMetadata(issue, site, { headlines: [] }, "en").openGraph).toMatchObject({ images: [{ url: "/og/en/issues/2026-04-30" }] });
+    expect(issueShareMetadata(issue, site, { page: pages[1]!, headlines: [] }, "en").twitter).toMatchObject({ images: [{ url: "/og/en/issues/2026-04-30/pages/2" }] });
+    expect(articleShareMetadata(article, site, "en").openGraph).toMatchObject({ images: [{ url: `/og/en/articles/${article.id}` }] });
+    expect(issueShareMetadata(issue, site, { page: pages[1]!, headlines: [] }, "zh-CN").openGraph).toMatchObject({ images: [{ url: "/og/issues/2026-04-30/pages/2" }] });
+  });
 });
 
 describe("share image", () => {
@@ -115,6 +125,26 @@ describe("share image", () => {
     expect(svg.match(/font-size="(54|64)"/g)!.length).toBeLessThanOrEqual(3);
     expect(svg).toContain("…");
     const issueCard = issueShareCard({ date: "2026-04-30", number: 1253 }, site, undefined, "头条");
-    expect(issueCard).toMatchObject({ title: "头条", dateLine: "2026年4月30日 星期四 · 总第1253期" });
+    expect(issueCard).toMatchObject({ title: "头条", kicker: "头版要闻", label: "数字报", dateLine: "2026年4月30日 星期四 · 总第1253期" });
+    expect(shareCardSvg(issueCard)).toContain(">数字报</text>");
+  });
+
+  it("in English, words the date and labels in English and prints the headline as written", async () => {
+    const article = await aiArticle();
+    const card = articleShareCard(article, site, "en");
+    expect(card).toMatchObject({ title: article.title, label: "e-edition", dateLine: "Thursday 30 April 2026 · issue No. 1253 · page 1, 要闻" });
+    const svg = shareCardSvg(card);
+    expect(svg).toContain(">e-edition</text>");
+    expect(svg).toContain(">Thursday 30 April 2026 · issue No. 1253 · page 1, 要闻</text>");
+    expect(svg).not.toContain("数字报");
+
+    const page = { number: 2, name: "要闻二" };
+    expect(issueShareCard({ date: "2026-04-30", number: 1253 }, site, page, "头条", "en")).toMatchObject({
+      title: "头条",
+      kicker: "Page 2 · 要闻二",
+      dateLine: "Thursday 30 April 2026 · issue No. 1253",
+    });
+    expect(issueShareCard({ date: "2026-04-30", number: 1253 }, site, undefined, undefined, "en")).toMatchObject({ title: "30 April 2026, e-edition", kicker: "Front page" });
+    expect(issueShareCard({ date: "2026-04-30", number: 1253 }, site, page)).toMatchObject({ title: "2026年4月30日 第2版 要闻二", kicker: "第2版 · 要闻二" });
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { chineseDate, type IsoDate } from "@/lib/dates";
-import type { Locale } from "@/lib/i18n/config";
+import type { IsoDate } from "@/lib/dates";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
 import { paperDate, paperWeekday } from "@/lib/i18n/format";
 import { translatorFor } from "@/lib/i18n/translate";
 import { SHARE_IMAGE_SIZE, type ShareCard } from "@/lib/share-image";
@@ -12,8 +12,11 @@ import { SHARE_IMAGE_SIZE, type ShareCard } from "@/lib/share-image";
  * (lib/reading.ts getArticleForPublic), whose summary is the teaser.
  *
  * The words around the paper's own text follow the page's language (`locale`,
- * Chinese by default). The share card image stays Chinese: its address
- * (/og/…) is one for both languages, and its headline is Chinese anyway.
+ * Chinese by default), on the share card image too: the English pages point
+ * to /og/en/… and the Chinese ones to /og/… as always. A path rather than a
+ * query (?lang=en): each card is a statically cached route, and a route
+ * handler that reads its query is rendered afresh on every request. The
+ * headlines stay in the language they were written in.
  */
 
 export type Site = { appUrl: string; paperName: string };
@@ -48,6 +51,9 @@ const issueTime = (issue: IssueFacts) => {
 
 const words = (locale: Locale) => translatorFor(locale, "reader.share");
 
+/** The share card's address for a page in `locale`: /og/… in the default language, /og/en/… otherwise. */
+export const shareImagePath = (path: string, locale: Locale): string => (locale === defaultLocale ? `/og${path}` : `/og/${locale}${path}`);
+
 export function issueDateLine(issue: { date: IsoDate; number: number }, page?: PageFacts, locale: Locale = "zh-CN"): string {
   const t = words(locale);
   return [
@@ -77,7 +83,7 @@ export function articleShareMetadata(article: ShareableArticle, site: Site, loca
   const canonical = `/articles/${article.id}`;
   const description = clip(article.summary || `${site.paperName} ${issueDateLine(article.issue, article.page, locale)}`);
   const imageAlt = t("articleImageAlt", { paper: site.paperName, title: article.title });
-  const base = shared(site, locale, { title: article.title, description, canonical, image: `/og/articles/${article.id}`, imageAlt });
+  const base = shared(site, locale, { title: article.title, description, canonical, image: shareImagePath(`/articles/${article.id}`, locale), imageAlt });
   return {
     ...base,
     ...(article.byline ? { authors: [{ name: article.byline }] } : {}),
@@ -103,7 +109,7 @@ export function issueShareMetadata(issue: IssueFacts, site: Site, options: { pag
       (page ? t("pageDescription", { number: page.number, name: page.name }) : "") +
       (headlines.length ? t("headlinesDescription", { headlines: headlines.join(t("headlineSeparator")) }) : ""),
   );
-  const image = page ? `/og/issues/${issue.date}/pages/${page.number}` : `/og/issues/${issue.date}`;
+  const image = shareImagePath(page ? `/issues/${issue.date}/pages/${page.number}` : `/issues/${issue.date}`, locale);
   const base = shared(site, locale, { title, description, canonical, image, imageAlt: t("issueImageAlt", { paper: site.paperName, title }) });
   return { ...base, openGraph: { ...base.openGraph, type: "article", publishedTime: issueTime(issue), section: page?.name } };
 }
@@ -121,18 +127,24 @@ export function homeShareMetadata(issue: IssueFacts | null, site: Site, headline
   };
 }
 
-export const articleShareCard = (article: ShareableArticle, site: Site): ShareCard => ({
+export const articleShareCard = (article: ShareableArticle, site: Site, locale: Locale = "zh-CN"): ShareCard => ({
   paperName: site.paperName,
+  label: words(locale)("cardLabel"),
   title: article.title,
   kicker: article.kicker ?? article.column,
-  dateLine: issueDateLine(article.issue, article.page),
+  dateLine: issueDateLine(article.issue, article.page, locale),
   host: new URL(site.appUrl).host,
 });
 
-export const issueShareCard = (issue: { date: IsoDate; number: number }, site: Site, page?: PageFacts, lead?: string): ShareCard => ({
-  paperName: site.paperName,
-  title: lead ?? `${chineseDate(issue.date)} ${page ? `第${page.number}版 ${page.name}` : "数字报"}`,
-  kicker: page ? `第${page.number}版 · ${page.name}` : "头版要闻",
-  dateLine: issueDateLine(issue),
-  host: new URL(site.appUrl).host,
-});
+export function issueShareCard(issue: { date: IsoDate; number: number }, site: Site, page?: PageFacts, lead?: string, locale: Locale = "zh-CN"): ShareCard {
+  const t = words(locale);
+  const date = paperDate(issue.date, locale);
+  return {
+    paperName: site.paperName,
+    label: t("cardLabel"),
+    title: lead ?? (page ? t("cardPageTitle", { date, number: page.number, name: page.name }) : t("cardIssueTitle", { date })),
+    kicker: page ? t("cardPage", { number: page.number, name: page.name }) : t("cardFrontPage"),
+    dateLine: issueDateLine(issue, undefined, locale),
+    host: new URL(site.appUrl).host,
+  };
+}

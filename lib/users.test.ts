@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { freshDatabase } from "@/db/testing/fresh-database";
-import { endAllSessions, setPasswordHash, toSignedInUser } from "./users";
+import { accountLocale, createMember, endAllSessions, setPasswordHash, setUserLocale, toSignedInUser } from "./users";
 
 describe("session versions: what ends a reader's sessions", () => {
   let db: Db;
@@ -29,5 +29,24 @@ describe("session versions: what ends a reader's sessions", () => {
     await endAllSessions(id);
     expect(await version(id)).toBe(2);
     expect(await version(other!.id)).toBe(0);
+  });
+});
+
+describe("the language an account's mails go out in", () => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, drop } = await freshDatabase());
+  });
+  afterAll(async () => drop());
+
+  it("is the one registered in, follows the reader's switches, and is found by address", async () => {
+    const english = await createMember({ email: "Reads@English.test", name: null, passwordHash: "x", locale: "en" }, db);
+    const chinese = await createMember({ email: "reads@chinese.test", name: null, passwordHash: "x" }, db);
+    expect([english!.locale, chinese!.locale]).toEqual(["en", "zh-CN"]);
+    expect(await accountLocale(" reads@english.TEST", db)).toBe("en");
+    await setUserLocale(english!.id, "zh-CN", db);
+    expect(await accountLocale("reads@english.test", db)).toBe("zh-CN");
+    expect(await accountLocale("nobody@users.test", db)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { users } from "@/db/schema";
+import { defaultLocale, isLocale, localeOr, type Locale } from "@/lib/i18n/config";
 import type { Role } from "@/lib/roles";
 
 export type UserRow = typeof users.$inferSelect;
@@ -34,13 +35,13 @@ export async function findUserById(id: string, db?: Db): Promise<UserRow | null>
 
 /** Creates a member, or returns null when the email is already registered (also under a race). */
 export async function createMember(
-  input: { email: string; name: string | null; passwordHash: string },
+  input: { email: string; name: string | null; passwordHash: string; locale?: Locale },
   db?: Db,
 ): Promise<UserRow | null> {
   const database = db ?? (await getDb());
   const [user] = await database
     .insert(users)
-    .values({ email: normalizeEmail(input.email), name: input.name, passwordHash: input.passwordHash, role: "member" })
+    .values({ email: normalizeEmail(input.email), name: input.name, passwordHash: input.passwordHash, role: "member", locale: input.locale ?? defaultLocale })
     .onConflictDoNothing({ target: users.email })
     .returning();
   return user ?? null;
@@ -71,4 +72,21 @@ export async function endAllSessions(userId: string, db?: Db): Promise<void> {
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId));
+}
+
+/** The reader switched language while signed in: mails sent without a request (billing, 休刊) follow. */
+export async function setUserLocale(userId: string, locale: Locale, db?: Db): Promise<void> {
+  if (!isLocale(locale)) return;
+  const database = db ?? (await getDb());
+  await database.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+/**
+ * The language of the account at `email`, or null when there is none: for mails
+ * sent in one reader's request to another address (invitations, gifts).
+ */
+export async function accountLocale(email: string, db?: Db): Promise<Locale | null> {
+  const database = db ?? (await getDb());
+  const [row] = await database.select({ locale: users.locale }).from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  return row ? localeOr(row.locale) : null;
 }

@@ -3,13 +3,13 @@ import { and, desc, eq, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { gifts, plans, users } from "@/db/schema";
 import { forgetAccess } from "@/lib/access";
-import { lastIncludedDay } from "@/lib/account-access-view";
 import type { ActionState } from "@/lib/actions";
 import { sendMail } from "@/lib/mail";
 import { giftReceivedMail } from "@/lib/mail/gift-templates";
 import { env } from "@/lib/env";
 import { requestLocale, translatorFor } from "@/lib/i18n/translate";
 import { newToken, seal, sha256, unseal } from "@/lib/sealing";
+import { accountLocale } from "@/lib/users";
 import { ensureStripeCustomer } from "./customers";
 import { type Buyer, checkoutLocale } from "./checkout";
 import { getPlan } from "./plans";
@@ -166,13 +166,15 @@ export async function notifyGiftRecipient(giftId: number, buyerId: string): Prom
   if (row.gift.status !== "paid") return { error: row.gift.status === "claimed" ? t("alreadyClaimed") : t("sendAfterPayment") };
   const token = unseal(row.gift.tokenSealed, SEAL_PURPOSE);
   if (!token) return { error: t("linkUnrecoverable") };
-  const mail = giftReceivedMail({
+  // The recipient's own language if they already have an account; else the buyer's, who likely writes to them in it.
+  const recipientLocale = (await accountLocale(row.gift.recipientEmail)) ?? locale;
+  const mail = giftReceivedMail(recipientLocale, {
     fromName: row.buyerName || row.buyerEmail,
     planName: row.planName,
     months: row.gift.months,
     message: row.gift.message,
     link: claimUrl(token),
-    expiresOn: lastIncludedDay(row.gift.expiresAt),
+    expiresAt: row.gift.expiresAt,
   });
   const sent = await sendMail({ to: row.gift.recipientEmail, ...mail });
   if (sent.delivery === "failed") return { error: t("mailFailed") };

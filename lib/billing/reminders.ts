@@ -69,11 +69,10 @@ export async function dueReminders(db: Db, now: Date): Promise<Notice[]> {
       .where(eq(accessWindows.userId, window.userId));
     if (hasAccessAt(others.filter((w) => w.id !== window.id), window.endsAt)) continue;
     const daysLeft = daysBetween(todayInPaperZone(now), dateInZone(new Date(window.endsAt.getTime() - 1)));
-    const planName = window.planName ?? "数字版订阅";
-    notices.push({
+        notices.push({
       key: `prepaid-ending-${kind}:${window.id}`,
       userId: window.userId,
-      compose: async () => prepaidEndingMail({ planName, endsAt: window.endsAt, daysLeft, renewLink: appLink("/subscribe") }),
+      compose: async ({ locale }) => prepaidEndingMail(locale, { planName: window.planName, endsAt: window.endsAt, daysLeft, renewLink: appLink("/subscribe") }),
     });
   }
   return notices;

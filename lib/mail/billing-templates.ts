@@ -1,64 +1,86 @@
-import { chineseDate, dateInZone } from "@/lib/dates";
-import type { MailContent } from "./templates";
+import { planText } from "@/lib/billing/plan-catalog";
+import { dateInZone } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { paperDate } from "@/lib/i18n/format";
+import { letter, mailWords, type MailContent } from "./templates";
 
 /**
- * Billing mails, plain Chinese text like the account mails. Dates are the
- * reader's last day of access on the paper's calendar (Asia/Shanghai): a
- * window is half-open, so the last included day is the day of endsAt − 1 ms.
+ * Billing mails, plain text like the account mails. Dates are the reader's
+ * last day of access on the paper's calendar (Asia/Shanghai): a window is
+ * half-open, so the last included day is the day of endsAt − 1 ms.
  */
-const PAPER = "财信报";
-const SIGNATURE = `\n\n—— ${PAPER} 数字报`;
+export const lastAccessDay = (endsAt: Date, locale: Locale): string => paperDate(dateInZone(new Date(endsAt.getTime() - 1)), locale);
 
-export const lastAccessDay = (endsAt: Date): string => chineseDate(dateInZone(new Date(endsAt.getTime() - 1)));
+/** The plan's name in the reader's language; null when the plan is unknown (a plan since deleted, say). */
+const planIn = (planName: string | null, locale: Locale) => (planName ? planText(planName, locale) : mailWords(locale)("billing.anyPlan"));
 
-export function accessGrantedMail(input: {
-  planName: string;
-  endsAt: Date;
-  kind: "subscription" | "prepaid" | "gift";
-  /** A subscription in its free trial: nothing has been charged yet. */
-  trial?: boolean;
-  /** The window already existed and moved on: a renewal rather than a start. */
-  renewed?: boolean;
-  accountLink: string;
-}): MailContent {
-  const until = lastAccessDay(input.endsAt);
-  let how: string;
-  if (input.kind !== "subscription") how = `您购买的「${input.planName}」已生效,可阅读至 ${until}(含当日)。到期不会自动扣费。`;
-  else if (input.trial) how = `您的订阅「${input.planName}」已开通,免费试读至 ${until}(含当日),试读结束后将自动扣费,可随时取消。`;
-  else if (input.renewed) how = `您的订阅「${input.planName}」已续费成功,可阅读至 ${until}(含当日)。`;
-  else how = `您的订阅「${input.planName}」已生效,当前已付费期限至 ${until}(含当日),到期后将自动续费。`;
+export function accessGrantedMail(
+  locale: Locale,
+  input: {
+    planName: string | null;
+    endsAt: Date;
+    kind: "subscription" | "prepaid" | "gift";
+    /** A subscription in its free trial: nothing has been charged yet. */
+    trial?: boolean;
+    /** The window already existed and moved on: a renewal rather than a start. */
+    renewed?: boolean;
+    accountLink: string;
+  },
+): MailContent {
+  const t = mailWords(locale);
+  const words = { plan: planIn(input.planName, locale), until: lastAccessDay(input.endsAt, locale) };
+  const how =
+    input.kind !== "subscription"
+      ? t("billing.granted.prepaid", words)
+      : input.trial
+        ? t("billing.granted.trial", words)
+        : input.renewed
+          ? t("billing.granted.renewed", words)
+          : t("billing.granted.started", words);
   return {
-    subject: input.renewed ? `${PAPER}:续费成功` : `${PAPER}:您的订阅已生效`,
-    text: `您好:\n\n感谢您订阅${PAPER}。${how}\n\n查看订阅与付款记录:\n${input.accountLink}${SIGNATURE}`,
+    subject: input.renewed ? t("billing.granted.subjectRenewed") : t("billing.granted.subject"),
+    text: letter(t, [t("billing.granted.thanks", { how }), t("billing.account", { link: input.accountLink })]),
   };
 }
 
-export function subscriptionPaymentFailedMail(input: { planName: string; graceEndsAt: Date | null; portalLink: string; accountLink: string }): MailContent {
-  const grace = input.graceEndsAt ? `为不影响阅读,我们为您保留访问权限至 ${lastAccessDay(input.graceEndsAt)}(含当日)。` : "";
+export function subscriptionPaymentFailedMail(
+  locale: Locale,
+  input: { planName: string | null; graceEndsAt: Date | null; portalLink: string; accountLink: string },
+): MailContent {
+  const t = mailWords(locale);
+  const grace = input.graceEndsAt ? t("billing.renewalFailed.grace", { until: lastAccessDay(input.graceEndsAt, locale) }) : "";
   return {
-    subject: `${PAPER}:订阅续费未成功`,
-    text:
-      `您好:\n\n您的订阅「${input.planName}」本期续费扣款未成功。${grace}` +
-      `请更新付款方式,系统会自动重新扣款:\n${input.portalLink}\n\n` +
-      `上面的链接有效期较短;如已失效,请登录后在「我的账户」中管理订阅:\n${input.accountLink}${SIGNATURE}`,
+    subject: t("billing.renewalFailed.subject"),
+    text: letter(t, [
+      t("billing.renewalFailed.failed", { plan: planIn(input.planName, locale), grace, link: input.portalLink }),
+      t("billing.renewalFailed.fallback", { link: input.accountLink }),
+    ]),
   };
 }
 
-export function oneOffPaymentFailedMail(input: { planName: string; gift: boolean; retryLink: string }): MailContent {
-  const what = input.gift ? `赠送的「${input.planName}」礼物` : `「${input.planName}」`;
+export function oneOffPaymentFailedMail(locale: Locale, input: { planName: string | null; gift: boolean; retryLink: string }): MailContent {
+  const t = mailWords(locale);
   return {
-    subject: `${PAPER}:付款未完成`,
-    text: `您好:\n\n您为${what}发起的付款未能完成,未产生扣费,订阅尚未开通。\n\n如需重新购买,请访问:\n${input.retryLink}${SIGNATURE}`,
+    subject: t("billing.paymentFailed.subject"),
+    text: letter(t, [
+      t("billing.paymentFailed.failed", { plan: planIn(input.planName, locale), gift: input.gift ? "yes" : "no" }),
+      t("billing.paymentFailed.retry", { link: input.retryLink }),
+    ]),
   };
 }
 
-export function prepaidEndingMail(input: { planName: string; endsAt: Date; daysLeft: number; renewLink: string }): MailContent {
-  const until = lastAccessDay(input.endsAt);
-  const when = input.daysLeft <= 0 ? "今天是最后一天" : `还有 ${input.daysLeft} 天到期`;
+export function prepaidEndingMail(
+  locale: Locale,
+  input: { planName: string | null; endsAt: Date; daysLeft: number; renewLink: string },
+): MailContent {
+  const t = mailWords(locale);
+  const until = lastAccessDay(input.endsAt, locale);
+  const days = Math.max(0, input.daysLeft);
   return {
-    subject: input.daysLeft <= 0 ? `${PAPER}:您的订阅今天到期` : `${PAPER}:您的订阅将于 ${until} 到期`,
-    text:
-      `您好:\n\n您的「${input.planName}」可阅读至 ${until}(含当日),${when}。预付订阅到期不会自动扣费。\n\n` +
-      `如需继续阅读,请续订:\n${input.renewLink}${SIGNATURE}`,
+    subject: days === 0 ? t("billing.ending.subjectToday") : t("billing.ending.subject", { until }),
+    text: letter(t, [
+      t("billing.ending.until", { plan: planIn(input.planName, locale), until, days }),
+      t("billing.ending.renew", { link: input.renewLink }),
+    ]),
   };
 }

@@ -1,16 +1,28 @@
-import type { MailContent } from "./templates";
+import { lastIncludedDay } from "@/lib/account-access-view";
+import { planText } from "@/lib/billing/plan-catalog";
+import type { Locale } from "@/lib/i18n/config";
+import { letter, mailWords, type MailContent } from "./templates";
 
-export function giftReceivedMail({ fromName, planName, months, message, link, expiresOn }: {
-  fromName: string;
-  planName: string;
-  months: number;
-  message: string | null;
-  link: string;
-  expiresOn: string;
-}): MailContent {
-  const note = message ? `\n\n${fromName} 的留言:${message}` : "";
+/** The gift's claim link for its recipient; the buyer's name and message are quoted as written. */
+export function giftReceivedMail(
+  locale: Locale,
+  { fromName, planName, months, message, link, expiresAt }: {
+    fromName: string;
+    planName: string;
+    months: number;
+    message: string | null;
+    link: string;
+    /** The claim link's end (exclusive): the mail names its last day. */
+    expiresAt: Date;
+  },
+): MailContent {
+  const t = mailWords(locale);
   return {
-    subject: `${fromName} 送您一份财信报数字版`,
-    text: `您好:\n\n${fromName} 送您一份财信报数字版订阅:${planName}(${months} 个月)。${note}\n\n请点击下面的链接,登录或注册后领取(${expiresOn}前有效,只能领取一次):\n${link}\n\n—— 财信报 数字报`,
+    subject: t("gift.subject", { from: fromName }),
+    text: letter(t, [
+      t("gift.gift", { from: fromName, plan: planText(planName, locale), months }),
+      message && t("gift.message", { from: fromName, message }),
+      t("gift.claim", { until: lastIncludedDay(expiresAt, locale), link }),
+    ]),
   };
 }

@@ -1,15 +1,15 @@
-import { chineseDate, chineseWeekday, type IsoDate } from "@/lib/dates";
-import { pauseRangeText } from "@/lib/pause-notice";
-import type { MailContent } from "./templates";
+import type { IsoDate } from "@/lib/dates";
+import type { Locale } from "@/lib/i18n/config";
+import { paperDate, paperMonthDay, paperWeekday } from "@/lib/i18n/format";
+import { followingDate } from "@/lib/pause-notice";
+import { letter, mailWords, type MailContent } from "./templates";
 
 /**
- * The 休刊 mails to readers who asked for them on /account: plain Chinese
- * text like the other mails. A correction says plainly which dates it
- * replaces, so a reader who kept the first mail is not left with two answers.
+ * The 休刊 mails to readers who asked for them on /account, plain text like
+ * the other mails. A correction says plainly which dates it replaces, so a
+ * reader who kept the first mail is not left with two answers. The reason and
+ * the 休刊公告 are quoted as staff wrote them.
  */
-const PAPER = "财信报";
-const SIGNATURE = `\n\n—— ${PAPER} 数字报`;
-
 export type PauseMailInput = {
   startsOn: IsoDate;
   endsOn: IsoDate;
@@ -23,20 +23,32 @@ export type PauseMailInput = {
   accountLink: string;
 };
 
-const dayWithWeekday = (iso: IsoDate) => `${chineseDate(iso)}(${chineseWeekday(iso)})`;
+/**
+ * "2026年10月1日至10月8日" (the year once, first, as the paper writes it),
+ * "from 1 October to 8 October 2026" (the year once, last).
+ */
+function rangeText(t: ReturnType<typeof mailWords>, locale: Locale, startsOn: IsoDate, endsOn: IsoDate): string {
+  if (startsOn === endsOn) return t("pause.one", { date: paperDate(startsOn, locale) });
+  if (locale === "zh-CN") return t("pause.many", { from: paperDate(startsOn, locale), to: followingDate(endsOn, startsOn) });
+  const sameYear = startsOn.slice(0, 4) === endsOn.slice(0, 4);
+  return t("pause.many", { from: sameYear ? paperMonthDay(startsOn, locale) : paperDate(startsOn, locale), to: paperDate(endsOn, locale) });
+}
 
-export function pauseNoticeMail(input: PauseMailInput): MailContent {
-  const range = pauseRangeText(input.startsOn, input.endsOn);
-  const resume = input.resumesOn ? `,${dayWithWeekday(input.resumesOn)}恢复出报` : ",恢复出报时间另行通知";
-  const lines = [`您好:`, `本报${range}休刊(${input.reason})${resume}。`];
-  if (input.correcting) {
-    lines.push(`此前通知的休刊日期(${pauseRangeText(input.correcting.startsOn, input.correcting.endsOn)})已调整,请以本邮件为准。`);
-  }
-  if (input.noticeText?.trim()) lines.push(`休刊公告:\n${input.noticeText.trim()}`);
-  lines.push(`往期报纸可在网站上随时阅读:\n${input.archiveLink}`);
-  lines.push(`您收到这封邮件,是因为您在账户中选择了接收休刊通知。如不再需要,可在「我的账户」中取消:\n${input.accountLink}`);
+export function pauseNoticeMail(locale: Locale, input: PauseMailInput): MailContent {
+  const t = mailWords(locale);
+  const range = rangeText(t, locale, input.startsOn, input.endsOn);
+  const resume = input.resumesOn
+    ? t("pause.resume", { date: t("pause.dateWithWeekday", { date: paperDate(input.resumesOn, locale), weekday: paperWeekday(input.resumesOn, locale) }) })
+    : t("pause.resumeLater");
+  const notice = input.noticeText?.trim();
   return {
-    subject: input.correcting ? `更正:${PAPER}休刊日期调整为${range}` : `${PAPER}休刊通知:${range}休刊(${input.reason})`,
-    text: lines.join("\n\n") + SIGNATURE,
+    subject: input.correcting ? t("pause.subjectCorrection", { range }) : t("pause.subject", { range, reason: input.reason }),
+    text: letter(t, [
+      t("pause.pause", { range, reason: input.reason, resume }),
+      input.correcting && t("pause.correction", { range: rangeText(t, locale, input.correcting.startsOn, input.correcting.endsOn) }),
+      notice && t("pause.notice", { text: notice }),
+      t("pause.archive", { link: input.archiveLink }),
+      t("pause.optOut", { link: input.accountLink }),
+    ]),
   };
 }

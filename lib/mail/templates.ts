@@ -1,31 +1,42 @@
+import type { Locale } from "@/lib/i18n/config";
+import { translatorFor } from "@/lib/i18n/translate";
+
 /**
- * The mails the portal sends, in Chinese and plain text: plain text survives
- * every mail client and keeps the code and the link easy to copy.
+ * The mails the portal sends, in the reader's language (the `mail` catalog)
+ * and plain text: plain text survives every mail client and keeps the code and
+ * the link easy to copy.
  */
 export type MailContent = { subject: string; text: string };
 
-const PAPER = "财信报";
-const FOOTER = `\n\n如果这不是您本人的操作,请忽略此邮件,您的账户不会有任何变化。\n\n—— ${PAPER} 数字报`;
+export const mailWords = (locale: Locale) => translatorFor(locale, "mail");
+type Words = ReturnType<typeof mailWords>;
 
-export function signInMail({ code, link, minutes }: { code: string; link: string; minutes: number }): MailContent {
+/** Greeting, the paragraphs, the paper's signature: one blank line between each. */
+export const letter = (t: Words, paragraphs: readonly (string | false | null | undefined)[]): string =>
+  [t("greeting"), ...paragraphs.filter((p): p is string => Boolean(p)), t("signature")].join("\n\n");
+
+export function signInMail(locale: Locale, { code, link, minutes }: { code: string; link: string; minutes: number }): MailContent {
+  const t = mailWords(locale);
   return {
     // The code stays out of the subject: subjects end up in logs and on lock screens.
-    subject: `您的${PAPER}登录码`,
-    text: `您好:\n\n您的登录码是 ${code},${minutes} 分钟内有效。也可以点击链接登录:\n${link}\n\n登录码和链接只能使用一次。${FOOTER}`,
+    subject: t("signIn.subject"),
+    text: letter(t, [t("signIn.code", { code, minutes, link }), t("signIn.once"), t("notYou")]),
   };
 }
 
-export function resetPasswordMail({ link, minutes }: { link: string; minutes: number }): MailContent {
+export function resetPasswordMail(locale: Locale, { link, minutes }: { link: string; minutes: number }): MailContent {
+  const t = mailWords(locale);
   return {
-    subject: `重设您的${PAPER}密码`,
-    text: `您好:\n\n我们收到了重设您${PAPER}账户密码的请求。请在 ${minutes} 分钟内点击下面的链接设置新密码:\n${link}\n\n此链接只能使用一次。${FOOTER}`,
+    subject: t("resetPassword.subject"),
+    text: letter(t, [t("resetPassword.link", { minutes, link }), t("resetPassword.once"), t("notYou")]),
   };
 }
 
-export function verifyEmailMail({ link, hours }: { link: string; hours: number }): MailContent {
+export function verifyEmailMail(locale: Locale, { link, hours }: { link: string; hours: number }): MailContent {
+  const t = mailWords(locale);
   return {
-    subject: `请验证您在${PAPER}的邮箱`,
-    text: `您好:\n\n感谢您注册${PAPER}。请在 ${hours} 小时内点击下面的链接验证您的邮箱:\n${link}${FOOTER}`,
+    subject: t("verifyEmail.subject"),
+    text: letter(t, [t("verifyEmail.link", { hours, link }), t("notYou")]),
   };
 }
 

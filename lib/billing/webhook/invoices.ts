@@ -35,12 +35,11 @@ export const onInvoicePaymentFailed: EventHandler = async (event, stripe) => {
       if (!userId) return result;
       const customerId = result.state.customerId;
       const graceEndsAt = result.state.status === "past_due" ? result.state.window.endsAt : null;
-      const planName = result.planName ?? "数字版订阅";
       result.notices.push({
         key: `payment-failed:${invoice.id}`,
         userId,
-        compose: async () =>
-          subscriptionPaymentFailedMail({ planName, graceEndsAt, portalLink: await portalLinkFor(stripe, customerId), accountLink: appLink("/account") }),
+        compose: async ({ locale }) =>
+          subscriptionPaymentFailedMail(locale, { planName: result.planName ?? null, graceEndsAt, portalLink: await portalLinkFor(stripe, customerId), accountLink: appLink("/account") }),
       });
       return result;
     },

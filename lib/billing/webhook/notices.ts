@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { sentNotices, users } from "@/db/schema";
 import { env } from "@/lib/env";
+import { localeOr, type Locale } from "@/lib/i18n/config";
 import { sendMail, type Mail } from "@/lib/mail";
 import { portalLink } from "@/lib/mail/templates";
 import { logger } from "@/lib/log";
@@ -12,9 +13,11 @@ const log = logger.child({ module: "billing" });
  * A mail that must reach a reader at most once. The key names the mail and
  * its subject (e.g. `access-granted:<reference>:<endsAt ISO>`); `compose` runs
  * only when the key is new, after the database work has committed, so it may
- * call Stripe (a portal link) without holding a transaction open.
+ * call Stripe (a portal link) without holding a transaction open. No request
+ * is at hand (a webhook, the daily job), so the mail is written in the
+ * language stored on the reader's account.
  */
-export type Notice = { key: string; userId: string; compose: (to: string) => Promise<Omit<Mail, "to">> };
+export type Notice = { key: string; userId: string; compose: (to: { email: string; locale: Locale }) => Promise<Omit<Mail, "to">> };
 
 /**
  * Claims the key, then sends. A mail that could not leave gives its key back
@@ -22,13 +25,13 @@ export type Notice = { key: string; userId: string; compose: (to: string) => Pro
  * between the claim and the send loses that one mail rather than doubling it.
  */
 export async function sendOnce(db: Db, notice: Notice): Promise<boolean> {
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, notice.userId)).limit(1);
+  const [user] = await db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, notice.userId)).limit(1);
   if (!user) return false;
   const [claimed] = await db.insert(sentNotices).values({ key: notice.key }).onConflictDoNothing().returning({ key: sentNotices.key });
   if (!claimed) return false;
   let content: Omit<Mail, "to">;
   try {
-    content = await notice.compose(user.email);
+    content = await notice.compose({ email: user.email, locale: localeOr(user.locale) });
   } catch (error) {
     log.error({ err: error, noticeKey: notice.key }, "Could not write the mail");
     await db.delete(sentNotices).where(eq(sentNotices.key, notice.key));

@@ -67,7 +67,7 @@ export async function settlePaid(tx: Tx, session: Stripe.Checkout.Session, meta:
       {
         key: `access-granted:${session.id}:${endsAt.toISOString()}`,
         userId: payment.userId,
-        compose: async () => accessGrantedMail({ planName, endsAt, kind: "prepaid", accountLink: appLink("/account") }),
+        compose: async ({ locale }) => accessGrantedMail(locale, { planName, endsAt, kind: "prepaid", accountLink: appLink("/account") }),
       },
     ],
   };
@@ -116,7 +116,7 @@ export async function markFailed(tx: Tx, session: Stripe.Checkout.Session, meta:
       {
         key: `payment-failed:${session.id}`,
         userId: buyer.id,
-        compose: async () => oneOffPaymentFailedMail({ planName, gift, retryLink: appLink(gift ? "/gift" : "/subscribe") }),
+        compose: async ({ locale }) => oneOffPaymentFailedMail(locale, { planName, gift, retryLink: appLink(gift ? "/gift" : "/subscribe") }),
       },
     ],
   };

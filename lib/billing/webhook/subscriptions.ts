@@ -85,13 +85,12 @@ export async function syncSubscription(tx: Tx, { sub, readAt }: SubscriptionRead
   const notices: Notice[] = [];
   const endsAt = state.window.endsAt;
   if (isServingStatus(state.status) && (!previousEndsAt || endsAt.getTime() > previousEndsAt.getTime())) {
-    const planName = plan?.name ?? "数字版订阅";
     const trial = state.status === "trialing";
     const renewed = previousEndsAt !== null && !trial;
     notices.push({
       key: `access-granted:${sub.id}:${endsAt.toISOString()}`,
       userId,
-      compose: async () => accessGrantedMail({ planName, endsAt, kind: "subscription", trial, renewed, accountLink: appLink("/account") }),
+      compose: async ({ locale }) => accessGrantedMail(locale, { planName: plan?.name ?? null, endsAt, kind: "subscription", trial, renewed, accountLink: appLink("/account") }),
     });
   }
   return { users: [userId], notices, state, window, planName: plan?.name };

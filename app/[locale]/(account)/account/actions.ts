@@ -37,7 +37,7 @@ export const resendVerification = validatedActionWithUser(z.object({}), async (_
     { policy: MAIL_BY_IP, key: clientIp(await headers()) },
   ]);
   if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs), locale) };
-  const mail = await verificationMailFor(user);
+  const mail = await verificationMailFor(user, locale);
   after(() => sendMail(mail));
   return { ok: true, message: t("verificationSent", { email: user.email }) };
 });

@@ -46,7 +46,7 @@ export const requestEmailSignIn = validatedAction(z.object({ email: emailField, 
 
   const user = await findUserByEmail(email);
   if (user) {
-    const mail = await signInMailFor(user, next ? safeNext(next) : undefined);
+    const mail = await signInMailFor(user, locale, next ? safeNext(next) : undefined);
     // Sent after the reply, so a registered address answers as fast as an unknown one.
     after(() => sendMail(mail));
   }

@@ -36,10 +36,10 @@ export const register = validatedAction(registration, async ({ name, email, pass
   const verdict = await throttle.take([{ policy: REGISTER_BY_IP, key: clientIp(await headers()) }]);
   if (!verdict.allowed) return { error: tooManyRequestsMessage(minutesUntil(verdict.retryAfterMs), locale) };
 
-  const user = await createMember({ email, name: name || null, passwordHash: await hashPassword(password) });
+  const user = await createMember({ email, name: name || null, passwordHash: await hashPassword(password), locale });
   if (!user) return { fieldErrors: { email: [translatorFor(locale, "account.register")("emailTaken")] } };
 
-  const mail = await verificationMailFor(user);
+  const mail = await verificationMailFor(user, locale);
   after(() => sendMail(mail));
   // A scan of a printed code in the last seven days gets the sign-up; after the response, and it never throws.
   const scanRef = (await cookies()).get(REF_COOKIE)?.value;

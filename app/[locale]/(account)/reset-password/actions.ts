@@ -28,7 +28,7 @@ export const requestPasswordReset = validatedAction(z.object({ email: emailField
 
   const user = await findUserByEmail(email);
   if (user) {
-    const mail = await passwordResetMailFor(user);
+    const mail = await passwordResetMailFor(user, locale);
     after(() => sendMail(mail));
   }
   return { ok: true, message: translatorFor(locale, "account.resetPassword")("mailSent"), values: { email } };

@@ -6,5 +6,5 @@ export const generateStaticParams = async () => [];
 
 /** The share card of a published issue: its lead headline, the paper's name and the date. */
 export async function GET(_request: Request, { params }: { params: Promise<{ date: string }> }) {
-  return issueShareImage(parseDateParam((await params).date));
+  return issueShareImage(parseDateParam((await params).date), undefined, "zh-CN");
 }

@@ -7,5 +7,5 @@ export const generateStaticParams = async () => [];
 /** The share card of one 版: its first headline, the 版's name, the paper and the date. */
 export async function GET(_request: Request, { params }: { params: Promise<{ date: string; n: string }> }) {
   const raw = await params;
-  return issueShareImage(parseDateParam(raw.date), parseIdParam(raw.n, 999) ?? 0);
+  return issueShareImage(parseDateParam(raw.date), parseIdParam(raw.n, 999) ?? 0, "zh-CN");
 }
