@@ -61,9 +61,13 @@ async function standaloneServes(cluster) {
   const nonce = /'nonce-([^']+)'/.exec(page.headers.get("content-security-policy") ?? "")?.[1];
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
   check(page.status === 200 && html.includes("财信报"), `/ answers 200 with the front page (${page.status})`);
-  check(Boolean(nonce) && scripts.length > 0 && scripts.every((tag) => tag.includes(`nonce="${nonce}"`)), `its ${scripts.length} scripts carry the response's CSP nonce`);
-  const chunk = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
-  check(Boolean(chunk) && (await fetch(`${cluster.url}${chunk}`)).status === 200, `the build's static files are there (${chunk})`);
+  // `/` is an islands page (lib/islands-page.mjs): our inline theme script with the nonce, and the islands' module from 'self'.
+  const inline = scripts.filter((tag) => !/\ssrc=/.test(tag));
+  check(Boolean(nonce) && inline.length > 0 && inline.every((tag) => tag.includes(`nonce="${nonce}"`)), `its ${inline.length} inline scripts carry the response's CSP nonce`);
+  const islands = /<script type="module" src="(\/_next\/static\/islands\/[^"]+\.js)">/.exec(html)?.[1];
+  check(Boolean(islands) && (await fetch(`${cluster.url}${islands}`)).status === 200, `it loads the islands script, not Next's runtime, and the copy serves it (${islands})`);
+  const css = /href="(\/_next\/static\/[^"]+\.css)"/.exec(html)?.[1];
+  check(Boolean(css) && (await fetch(`${cluster.url}${css}`)).status === 200, `the build's static files are there (${css})`);
 }
 
 async function qrBurst(cluster, sql) {
