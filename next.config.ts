@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { LOCALE_COOKIE } from "./lib/i18n/config";
-import { securityHeaders } from "./lib/security-headers";
+import { fileRouteHeaders, securityHeaders } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -32,7 +32,8 @@ const nextConfig: NextConfig = {
   experimental: { proxyClientMaxBodySize: uploadMaxBytes + 1024 * 1024 },
 
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
+    // Later rules win over earlier ones for the same header: the files' sandbox policy over the site's.
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }, ...fileRouteHeaders()];
   },
 
   // The reader's language (a cookie set by /api/locale) picks app/[locale]'s variant of every page, so each

@@ -116,7 +116,7 @@ async function discover(browser: Browser, as: Record<MatrixRole, APIRequestConte
   return { date: "2026-04-30", month: "2026-04", issueNumber: 1253, aiArticleId, freeArticleId, freeImageId, issueId, photoId, previewImageId, qrId, qrCode, pauseId, readerId };
 }
 
-type Answer = { status: number; location: string; contentType: string; body: Buffer; text: string; actionRedirect: string };
+type Answer = { status: number; location: string; contentType: string; body: Buffer; text: string; actionRedirect: string; csp: string };
 
 async function read(response: APIResponse): Promise<Answer> {
   const body = await response.body();
@@ -128,6 +128,7 @@ async function read(response: APIResponse): Promise<Answer> {
     body,
     text: body.toString("utf8"),
     actionRedirect: headers["x-action-redirect"] ?? "",
+    csp: headers["content-security-policy"] ?? "",
   };
 }
 
@@ -175,6 +176,8 @@ function judgeRoute(route: string, row: RouteRow, role: MatrixRole, answer: Answ
     if (rscRedirect(answer) && /\/login|denied=1/.test(answer.text) && row.rule !== "public") problems.push(`${where}: RSC redirect away, though the table allows ${role}`);
     if (answer.status === 200 && row.contentType && !row.contentType.test(answer.contentType)) problems.push(`${where}: content type ${answer.contentType}`);
     if (answer.status === 200 && row.contentType && answer.body.length === 0) problems.push(`${where}: empty body`);
+    // An image opened on its own (an uploaded SVG, say) must not run as a page (lib/security-headers.ts).
+    if (answer.status === 200 && /^image\//.test(answer.contentType) && !/(?:^|;)\s*sandbox\b/.test(answer.csp)) problems.push(`${where}: image served without the sandbox policy (${answer.csp})`);
     if (row.gated && readsGated(role) && !answer.text.includes(GATED_MARKER)) problems.push(`${where}: no gated text for a role that may read it (the control failed)`);
     if (row.staffContent && answer.status === 200 && !rsc && !answer.text.includes(STAFF_CONTENT)) problems.push(`${where}: no staff page content`);
     return problems;
@@ -330,7 +333,7 @@ test.describe("server actions, called directly", () => {
 async function callAction(caller: APIRequestContext, action: ServerAction, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Answer> {
   const { response, text } = await invokeAction(caller, action, fields, headers);
   const headersOut = response.headers();
-  return { status: response.status(), location: headersOut.location ?? "", contentType: headersOut["content-type"] ?? "", body: Buffer.from(text), text, actionRedirect: headersOut["x-action-redirect"] ?? "" };
+  return { status: response.status(), location: headersOut.location ?? "", contentType: headersOut["content-type"] ?? "", body: Buffer.from(text), text, actionRedirect: headersOut["x-action-redirect"] ?? "", csp: headersOut["content-security-policy"] ?? "" };
 }
 
 test.describe("header tricks on the most sensitive refusals", () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { canReadGated, getViewer } from "@/lib/access";
+import { FILE_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
 import { getObject } from "@/lib/storage";
 
 /**
@@ -13,7 +14,7 @@ export function fileResponse(object: { body: Buffer; contentType: string }, opti
       "Content-Type": object.contentType,
       "Content-Length": String(object.body.byteLength),
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox",
+      "Content-Security-Policy": FILE_CONTENT_SECURITY_POLICY,
       "Cache-Control": options.shared ? "public, max-age=300, stale-while-revalidate=3600" : "private, max-age=300",
       Vary: "Cookie",
     },

@@ -34,3 +34,31 @@ export function securityHeaders(isProduction: boolean): { key: string; value: st
     ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
   ];
 }
+
+/**
+ * Images (uploads, page images, photos, the logo, QR codes, share cards) are never run as
+ * pages: even an SVG or a mislabelled upload opened directly gets no script,
+ * no plugin and a sandbox. Route handlers set it themselves
+ * (lib/file-response.ts), but Next lets a headers() rule win over a handler's
+ * own header, so next.config.ts applies it again, after the site rule, on the
+ * routes below (the access-matrix e2e test checks every image answer for it).
+ * PDFs and exports are our own output and always downloads (attachment).
+ */
+export const FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
+
+const fileRoutes = [
+  "/media/:path*",
+  "/q/img/:path*",
+  "/og/:path*",
+  "/issues/:date/pages/:n/image",
+  "/admin/issues/:id/articles/:articleId/photos/:photoId",
+  "/admin/issues/:id/pages/:n/image",
+  "/admin/issues/:id/preview/images/:imageId",
+  "/admin/qr/:id/download",
+];
+
+/** The file routes as headers() rules, with and without the language prefix the rewrites add. */
+export function fileRouteHeaders(): { source: string; headers: { key: string; value: string }[] }[] {
+  const headers = [{ key: "Content-Security-Policy", value: FILE_CONTENT_SECURITY_POLICY }];
+  return fileRoutes.flatMap((route) => [route, `/:locale(zh-CN|en)${route}`]).map((source) => ({ source, headers }));
+}

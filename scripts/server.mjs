@@ -50,6 +50,11 @@ if (existsSync(builtConfig)) {
 const { default: next } = await import("next");
 
 const server = createServer();
+// Idle keep-alive connections stay open longer than a proxy keeps its own (nginx's upstream keepalive_timeout
+// is 60 s): with Node's 5 s default, the server closes a connection just as the proxy (or any client) reuses
+// it, and that request fails with a reset instead of an answer.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost", httpServer: server });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -114,6 +119,9 @@ for (const signal of ["SIGTERM", "SIGINT"]) {
       }
       process.exit(signal === "SIGTERM" ? 143 : 130);
     });
+    // Connections finishing a request go idle one by one; with the long keep-alive above they would hold the
+    // exit for a minute, so they are closed as soon as they are idle.
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 200).unref();
   });
 }

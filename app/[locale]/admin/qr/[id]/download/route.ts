@@ -7,6 +7,7 @@ import { shortUrl } from "@/lib/qr/code";
 import { getQrCode, printLogo } from "@/lib/qr/codes-admin";
 import { makeDownloadParamsSchema, qrPdf, qrPng, qrSvg } from "@/lib/qr/print";
 import { isStaff } from "@/lib/roles";
+import { FILE_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
 
 /**
  * 下载印刷文件: SVG, PNG (300 dpi) or PDF of a code at a physical size. Staff
@@ -61,7 +62,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       "Content-Disposition": `attachment; filename="qr-${code.code}-${p.sizeCm}cm.${p.format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox",
+      "Content-Security-Policy": FILE_CONTENT_SECURITY_POLICY,
     },
   });
 }
