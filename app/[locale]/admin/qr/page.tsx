@@ -8,7 +8,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { funnelByCode, qrSummary, scansPerDay, statsByCode } from "@/lib/qr/analytics";
 import { stateLabel, windowText } from "./format";
 import { Gloss } from "./gloss";
-import { describeTargets, listCampaigns, listQrCodes, liveState, recentIssues, type QrCodeRow } from "@/lib/qr/codes-admin";
+import type { QrCodeRow } from "@/lib/qr/codes-admin";
+import { describeTargets, listCampaigns, listQrCodes, liveState, recentIssues } from "@/lib/qr/codes-view";
 
 type Params = Promise<{ locale: string }>;
 

@@ -12,7 +12,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { paperDateTime } from "@/lib/i18n/format";
 import { qrSummary, scansPerDay } from "@/lib/qr/analytics";
 import { shortUrl } from "@/lib/qr/code";
-import { describeTargets, formValuesOf, getQrCode, liveState, recentIssues } from "@/lib/qr/codes-admin";
+import { describeTargets, formValuesOf, getQrCode, liveState, recentIssues } from "@/lib/qr/codes-view";
 import { hasCjkFont, qrSvg } from "@/lib/qr/print";
 import { stateLabel, windowText } from "../format";
 import { Gloss } from "../gloss";

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { QrCodeForm } from "@/components/admin/qr-code-form";
 import { requireStaff } from "@/lib/access";
 import type { Locale } from "@/lib/i18n/config";
-import { recentIssues } from "@/lib/qr/codes-admin";
+import { recentIssues } from "@/lib/qr/codes-view";
 import { Gloss } from "../gloss";
 
 type Params = Promise<{ locale: string }>;

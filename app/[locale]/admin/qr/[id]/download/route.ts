@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { deny } from "@/lib/file-response";
 import { requestTranslator } from "@/lib/i18n/translate";
 import { shortUrl } from "@/lib/qr/code";
-import { getQrCode, printLogo } from "@/lib/qr/codes-admin";
+import { getQrCode, printLogo } from "@/lib/qr/codes-view";
 import { makeDownloadParamsSchema, qrPdf, qrPng, qrSvg } from "@/lib/qr/print";
 import { isStaff } from "@/lib/roles";
 import { FILE_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
